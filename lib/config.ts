@@ -1,0 +1,183 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The one reader of process.env. Every variable is validated once, when the server starts
+ * (instrumentation.ts), and a bad value stops it with one line naming the variable.
+ * Nothing here is baked in at build time: one build serves every deployment.
+ */
+
+const REGION_HOSTS = {
+  us: "https://profiles.segment.com",
+  eu: "https://profiles.euw1.segment.com",
+} as const;
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const splitList = (v: string | undefined) =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** A comma-separated list; `fallback` applies when the variable is unset (not when it is empty). */
+const commaList = (fallback = "") => z.string().optional().default(fallback).transform(splitList);
+
+const int = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+/** `http(s)://host[:port]` with no path, query, fragment or credentials; normalised without a trailing slash. */
+const baseUrl = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(v);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be an http(s)://host[:port] URL" });
+      return z.NEVER;
+    }
+    const plain =
+      (url.protocol === "http:" || url.protocol === "https:") &&
+      url.pathname === "/" &&
+      !url.search &&
+      !url.hash &&
+      !url.username &&
+      !url.password &&
+      !/[?#]/.test(v);
+    if (!plain) {
+      ctx.addIssue({ code: "custom", message: "must be http(s)://host[:port] with no path, query or credentials" });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
+const origin = z.string().transform((v, ctx) => {
+  try {
+    const url = new URL(v);
+    if ((url.protocol === "https:" || url.protocol === "http:") && url.origin === v.replace(/\/$/, "")) return url.origin;
+  } catch {
+    /* reported below */
+  }
+  ctx.addIssue({ code: "custom", message: `"${v}" is not an origin like https://example.com` });
+  return z.NEVER;
+});
+
+const identifierType = z.string().regex(/^[a-z][a-z0-9_.]*$/, "must list identifier types like user_id,email,phone");
+
+const envSchema = z.object({
+  SEGMENT_SPACE_ID: z
+    .string({ message: "is required (the Unify space id from Unify settings > API access)" })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/, "must be a Unify space id (letters, digits, _ and -)"),
+  SEGMENT_ACCESS_TOKEN: z
+    .string({ message: "is required (the Profile API access token)" })
+    .trim()
+    .min(1, "is required (the Profile API access token)")
+    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces"),
+  SEGMENT_REGION: z
+    .enum(["us", "eu"], { message: "must be us or eu" })
+    .optional()
+    .default("us"),
+  PROFILE_API_URL: optionalString.pipe(baseUrl.optional()),
+  PROFILE_API_RATE_LIMIT: int(1, 100_000, 100),
+  PROFILE_API_MAX_ATTEMPTS: int(1, 10, 4),
+  PROFILE_API_ATTEMPT_TIMEOUT_MS: int(100, 60_000, 3_000),
+  PROFILE_API_DEADLINE_MS: int(500, 120_000, 8_000),
+  PROFILE_API_POOL_CONNECTIONS: int(1, 1_000, 32),
+  CACHE_TTL_TRAITS_MS: int(0, 3_600_000, 60_000),
+  CACHE_TTL_EVENTS_MS: int(0, 3_600_000, 10_000),
+  CACHE_MAX_BYTES: int(0, 2_000_000_000, 64 * 1024 * 1024),
+  PORT: int(1, 65_535, 3000),
+  /** Interface `npm start` binds; 0.0.0.0 in a container. Loopback by default so nothing is exposed by accident. */
+  HOST: z
+    .string()
+    .trim()
+    .optional()
+    .default("127.0.0.1")
+    .pipe(z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, "must be a host name or IP address")),
+  AUTH_SECRET: z
+    .string({ message: "is required (a random string of at least 32 characters that signs sessions)" })
+    .min(32, "must be at least 32 characters"),
+  DEMO_PASSWORD: optionalString,
+  OIDC_ISSUER: optionalString.pipe(z.url({ message: "must be the issuer URL" }).optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_ALLOWED_EMAIL_DOMAINS: commaList(),
+  EMBED_ALLOWED_ORIGINS: commaList().pipe(z.array(origin)),
+  ZENDESK_APP_PUBLIC_KEY: optionalString,
+  ZENDESK_APP_AUDIENCE: optionalString,
+  ZENDESK_ALLOWED_SUBDOMAINS: commaList(),
+  ZENDESK_IDENTIFIER_ORDER: commaList("user_id,email,phone").pipe(z.array(identifierType)),
+  SALESFORCE_CANVAS_CONSUMER_SECRET: optionalString,
+  SALESFORCE_RECORD_FIELD_MAPPING: optionalString,
+  PINNED_TRAITS: commaList("name,email,plan,company,lifetime_value,last_seen_at"),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+export type AppConfig = Readonly<
+  Omit<Env, "PROFILE_API_URL"> & {
+    /** The upstream base URL: PROFILE_API_URL when set, else the region's documented host. */
+    profileApiBaseUrl: string;
+    demoEnabled: boolean;
+    oidcEnabled: boolean;
+  }
+>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses an environment; throws a ConfigError whose message is one line naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${String(issue.path[0] ?? "environment")} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  const e = result.data;
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  const oidcEnabled = oidcParts.every(Boolean);
+  if (oidcParts.some(Boolean) && !oidcEnabled) {
+    throw new ConfigError("Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together");
+  }
+  const demoEnabled = Boolean(e.DEMO_PASSWORD);
+  if (!demoEnabled && !oidcEnabled) {
+    throw new ConfigError(
+      "Invalid configuration: no sign-in configured: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or DEMO_PASSWORD for the demo sign-in",
+    );
+  }
+  const { PROFILE_API_URL, ...rest } = e;
+  return Object.freeze({
+    ...rest,
+    profileApiBaseUrl: PROFILE_API_URL ?? REGION_HOSTS[e.SEGMENT_REGION],
+    demoEnabled,
+    oidcEnabled,
+  });
+}
+
+let cached: AppConfig | undefined;
+
+/** The validated configuration of this process, read from process.env on first use. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
