@@ -166,7 +166,7 @@ describe("validation and errors", () => {
     ["identifier without type", profilePath("users", "u_ada", "traits"), 400, "invalid_request_error"],
     ["identifier with a bad type", profilePath("users", "User Id:u_ada", "traits"), 400, "invalid_request_error"],
     ["unknown collection", profilePath("users", ada, "traits").replace("/users/", "/people/"), 404, "not_found"],
-  ])("%s → %i %s", async (_name, url, status, code) => {
+  ])("%s → %s %s", async (_name, url, status, code) => {
     const res = await stack.get(url);
     expect(res.status).toBe(status);
     const error = errorOf(res.json);
