@@ -25,7 +25,7 @@ for (const [name, port] of [["DEMO_PORT", appPort], ["SIM_PORT", simPort]] as co
   }
 }
 
-/** Newest modification time under the build inputs (bounded walk; node_modules and dot-folders skipped). */
+/** Newest modification time under the build inputs (bounded walk; node_modules, dot-folders and tests skipped). */
 function newestSourceTime(): number {
   let newest = 0;
   let budget = 20_000;
@@ -34,7 +34,7 @@ function newestSourceTime(): number {
     const stat = statSync(p);
     if (stat.isDirectory()) {
       for (const name of readdirSync(p)) if (!name.startsWith(".") && name !== "node_modules") visit(path.join(p, name));
-    } else newest = Math.max(newest, stat.mtimeMs);
+    } else if (!/\.test\.tsx?$/.test(p)) newest = Math.max(newest, stat.mtimeMs);
   };
   BUILD_INPUTS.forEach((input) => visit(path.join(root, input)));
   return newest;
