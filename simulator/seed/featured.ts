@@ -1,6 +1,6 @@
 import { SOURCES } from "./catalog";
 import { uuid, setDerivedTraits } from "./crowd";
-import { generateJourney, type Actor } from "./events";
+import { generateJourney, makeEvent, type Actor } from "./events";
 import { addExternalId, DAY_MS, newProfile, setTraits } from "./profile-builder";
 import type { Rng } from "./rng";
 import type { Profile } from "./types";
@@ -45,6 +45,11 @@ export function buildAda(rng: Rng, anchorMs: number, groupIds: string[]): Profil
     support_tier: "priority", nps_score: 9, seats: 12, trial_ends_at: null, last_login_at: new Date(anchorMs - 3 * 3_600_000).toISOString(),
   }, server);
   profile.events = generateJourney(actor, rng, { fromMs: anchorMs - 19 * DAY_MS, toMs: anchorMs, sessions: 24 });
+  // Every event type shows up in ada's window, whatever the draws: an identify after a profile edit and a rare alias.
+  profile.events.push(
+    makeEvent(actor, rng, { type: "identify", event: "Identify", ms: anchorMs - 2 * DAY_MS, platform: "web", traits: { first_name: "Ada", last_name: "Lovelace", email: "ada@example.com", plan: "business" } }),
+    makeEvent(actor, rng, { type: "alias", event: "Alias", ms: anchorMs - 9 * DAY_MS, platform: "web", properties: { previous_id: "anon_ada_web_3" } }),
+  );
   setDerivedTraits(profile, rng, anchorMs, 4200);
   setTraits(profile, "computed_trait", { avg_order_value: 187.42, predicted_churn_score: 0.12 }, { sources: [SOURCES.computed], rng, newestMs: anchorMs - 3_600_000 });
   setTraits(profile, "audience", { vip_support: true, trial_users: false, high_value_customers: true }, { sources: [SOURCES.computed], rng, newestMs: anchorMs - 3_600_000 });
