@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SEED_IDS } from "../seed-ids";
-import { accounts, enc, users, useSimulator, type ErrorAnswer } from "./harness";
+import { accounts, enc, users, withSimulator, type ErrorAnswer } from "./harness";
 
-const { get } = useSimulator();
+const { get } = withSimulator();
 const RESOURCES = ["traits", "external_ids", "events", "metadata", "links"];
 const basic = (userPass: string) => ({ headers: { authorization: `Basic ${Buffer.from(userPass).toString("base64")}` } });
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { decodeEventCursor } from "../routes/cursor";
 import { countsOf, SEED_FACTS } from "../seed-facts";
 import { SEED_IDS } from "../seed-ids";
-import { accounts, ANCHOR, enc, users, useSimulator, type Cursor, type ErrorAnswer } from "./harness";
+import { accounts, ANCHOR, enc, users, withSimulator, type Cursor, type ErrorAnswer } from "./harness";
 
-const { get } = useSimulator();
+const { get } = withSimulator();
 type Event = { type: string; event: string; timestamp: string; message_id: string; properties: Record<string, unknown>; traits?: object; context: object; external_ids: object[]; related: object; source_id: string };
 type EventsBody = { data: Event[]; cursor: Cursor };
 const ada = enc(SEED_IDS.ada.userId);
@@ -63,7 +63,8 @@ describe("events", () => {
     expect(body.data.length).toBeGreaterThan(0);
     for (const e of body.data) expect(["Order Completed", "Payment Failed"]).toContain(e.event);
     const order = body.data.find((e) => e.event === "Order Completed");
-    expect(order?.properties).toMatchObject({ currency: expect.any(String), revenue: expect.any(Number) });
+    expect(typeof order?.properties.currency).toBe("string");
+    expect(typeof order?.properties.revenue).toBe("number");
   });
 
   it("exclude drops the named events", async () => {

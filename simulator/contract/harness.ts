@@ -9,7 +9,7 @@ export const AUTH = `Basic ${Buffer.from(`${SIM_DEFAULTS.token}:`).toString("bas
 export type Answer = { status: number; headers: Headers; body: unknown; text: string };
 
 /** Starts one simulator (port 0) for the calling test file and closes it afterwards. */
-export function useSimulator(options: SimulatorOptions = {}): { sim: () => RunningSimulator; get: (path: string, init?: RequestInit) => Promise<Answer> } {
+export function withSimulator(options: SimulatorOptions = {}): { sim: () => RunningSimulator; get: (path: string, init?: RequestInit) => Promise<Answer> } {
   let sim: RunningSimulator | undefined;
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, now: ANCHOR, rateLimit: 0, ...options });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { countsOf, SEED_FACTS } from "../seed-facts";
 import { SEED_IDS } from "../seed-ids";
-import { accounts, ANCHOR, enc, users, useSimulator, type Cursor, type ErrorAnswer } from "./harness";
+import { accounts, ANCHOR, enc, users, withSimulator, type Cursor, type ErrorAnswer } from "./harness";
 
-const { get } = useSimulator();
+const { get } = withSimulator();
 type TraitsBody = { traits: Record<string, unknown>; cursor: Cursor };
 const ada = enc(SEED_IDS.ada.userId);
 const traitsOf = async (query: string) => (await get(users(ada, "traits", query))).body as TraitsBody;
