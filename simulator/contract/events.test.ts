@@ -58,6 +58,12 @@ describe("events", () => {
     expect((await get(users(heavy, "events", `?${name}=2026-02-30`))).status).toBe(400);
   });
 
+  it("start at or after end → 400 naming start", async () => {
+    const res = await get(users(heavy, "events", "?start=2026-11-19&end=2026-11-18"));
+    expect(res.status).toBe(400);
+    expect((res.body as ErrorAnswer).error.message).toContain("`start`");
+  });
+
   it("include keeps only the named events", async () => {
     const body = await eventsOf(heavy, "?limit=100&include=Order%20Completed,Payment%20Failed");
     expect(body.data.length).toBeGreaterThan(0);

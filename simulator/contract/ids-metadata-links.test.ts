@@ -120,6 +120,12 @@ describe("links", () => {
     expect((res.body as ErrorAnswer).error.message).toContain("`limit`");
   });
 
+  it("accounts → users honours limit too", async () => {
+    const body = (await get(accounts("group_id:acct_globex", "links", "?limit=5"))).body as LinksBody;
+    expect(body.data).toHaveLength(5);
+    expect((await get(accounts("group_id:acct_globex", "links", "?limit=21"))).status).toBe(400);
+  });
+
   it("limit=1 answers one link", async () => {
     expect(((await get(users(ada, "links", "?limit=1"))).body as LinksBody).data).toHaveLength(1);
   });

@@ -53,7 +53,6 @@ export function buildAda(rng: Rng, anchorMs: number, groupIds: string[]): Profil
   setDerivedTraits(profile, rng, anchorMs, 4200);
   setTraits(profile, "computed_trait", { avg_order_value: 187.42, predicted_churn_score: 0.12 }, { sources: [SOURCES.computed], rng, newestMs: anchorMs - 3_600_000 });
   setTraits(profile, "audience", { vip_support: true, trial_users: false, high_value_customers: true }, { sources: [SOURCES.computed], rng, newestMs: anchorMs - 3_600_000 });
-  // Two sources disagreed on the first name; the later update wins (FAQ: last updated precedence).
   return profile;
 }
 
