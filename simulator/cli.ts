@@ -58,7 +58,9 @@ if (flags["reject-auth"] || env.SIM_REJECT_AUTH === "true" || env.SIM_REJECT_AUT
 const checked = faultsPatchSchema.safeParse(faults);
 if (!checked.success) {
   const issue = checked.error.issues[0];
-  console.error(`simulator: invalid fault setting ${issue?.path.join(".") ?? ""}: ${issue?.message ?? ""} (SIM_ERROR_RATES looks like 500:0.1,503:0.05; rates are 0..1)`);
+  console.error(
+    `simulator: invalid fault setting ${issue?.path.join(".") ?? ""}: ${issue?.message ?? ""} (SIM_ERROR_RATES looks like 500:0.1,503:0.05; rates are 0..1)`,
+  );
   process.exit(2);
 }
 
@@ -78,7 +80,9 @@ try {
     now: now ? new Date(now) : undefined,
     faults,
   });
-  console.log(`Profile API simulator listening on ${sim.url} (space ${pick("space-id", "SIM_SPACE_ID") ?? SIM_DEFAULTS.spaceId})`);
+  console.log(
+    `Profile API simulator listening on ${sim.url} (space ${pick("space-id", "SIM_SPACE_ID") ?? SIM_DEFAULTS.spaceId})`,
+  );
   const stop = () => {
     void sim.close().then(() => process.exit(0));
   };

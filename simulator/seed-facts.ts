@@ -14,13 +14,34 @@ export const SEED_FACTS = {
   /** acct_globex has more users than one links page (20) holds. */
   globexUsers: SEED_SIZES.globexUsers + 1,
   /** The docs' traits sample: the first page of user_id:1413639574 (limit 10). */
-  docsTraitsFirstPage: ["3_product_views_in_last_60_days", "Campaign Name", "Campaign Source", "Experiment Group", "Invited User?", "Referrering Domain", "all_users_order_completed", "big_spender"],
+  docsTraitsFirstPage: [
+    "3_product_views_in_last_60_days",
+    "Campaign Name",
+    "Campaign Source",
+    "Experiment Group",
+    "Invited User?",
+    "Referrering Domain",
+    "all_users_order_completed",
+    "big_spender",
+  ],
 } as const;
 
-export type ProfileCounts = { traits: number; computedTraits: number; audiences: number; externalIds: number; eventsInWindow: number; links: number };
+export type ProfileCounts = {
+  traits: number;
+  computedTraits: number;
+  audiences: number;
+  externalIds: number;
+  eventsInWindow: number;
+  links: number;
+};
 
 /** Exact counts of one seeded profile for a seed and anchor (what paging through the API must add up to). */
-export function countsOf(collection: "users" | "accounts", identifier: string, anchor: Date, seed = DEFAULT_SEED): ProfileCounts {
+export function countsOf(
+  collection: "users" | "accounts",
+  identifier: string,
+  anchor: Date,
+  seed = DEFAULT_SEED,
+): ProfileCounts {
   const colon = identifier.indexOf(":");
   const profile = buildDataset(seed, anchor).find(collection, identifier.slice(0, colon), identifier.slice(colon + 1));
   if (!profile) throw new Error(`not seeded: ${collection}/${identifier}`);

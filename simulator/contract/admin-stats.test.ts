@@ -10,10 +10,14 @@ const path = users(enc(SEED_IDS.ada.userId), "metadata");
 /** One GET through node:http so the test controls connection reuse. */
 function request(agent: http.Agent | false): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get(`${sim().url}${path}`, { agent, headers: { authorization: AUTH, ...(agent ? {} : { connection: "close" }) } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.get(
+      `${sim().url}${path}`,
+      { agent, headers: { authorization: AUTH, ...(agent ? {} : { connection: "close" }) } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on("error", reject);
   });
 }
@@ -85,10 +89,15 @@ describe("admin endpoints", () => {
 
   it("PUT /__admin/faults merges, GET shows them, reset clears them", async () => {
     await admin("/faults", { method: "PUT", body: JSON.stringify({ latencyMs: 5, errorRates: { "500": 0.1 } }) });
-    const merged = (await (await admin("/faults", { method: "PUT", body: JSON.stringify({ errorRates: { "503": 0.2 } }) })).json()) as { latencyMs: number; errorRates: object };
+    const merged = (await (
+      await admin("/faults", { method: "PUT", body: JSON.stringify({ errorRates: { "503": 0.2 } }) })
+    ).json()) as { latencyMs: number; errorRates: object };
     expect(merged).toMatchObject({ latencyMs: 5, errorRates: { "500": 0.1, "503": 0.2 } });
     expect(await (await admin("/faults")).json()).toEqual(merged);
-    const reset = (await (await admin("/faults/reset", { method: "POST" })).json()) as { latencyMs: number; errorRates: object };
+    const reset = (await (await admin("/faults/reset", { method: "POST" })).json()) as {
+      latencyMs: number;
+      errorRates: object;
+    };
     expect(reset).toMatchObject({ latencyMs: 0, errorRates: {}, rejectAuth: false, retryAfterSeconds: 1 });
   });
 

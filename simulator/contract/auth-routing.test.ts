@@ -4,7 +4,9 @@ import { accounts, enc, users, withSimulator, type ErrorAnswer } from "./harness
 
 const { get } = withSimulator();
 const RESOURCES = ["traits", "external_ids", "events", "metadata", "links"];
-const basic = (userPass: string) => ({ headers: { authorization: `Basic ${Buffer.from(userPass).toString("base64")}` } });
+const basic = (userPass: string) => ({
+  headers: { authorization: `Basic ${Buffer.from(userPass).toString("base64")}` },
+});
 
 describe("routes", () => {
   it.each(RESOURCES)("users/%s answers 200 JSON for a seeded user", async (resource) => {
@@ -63,7 +65,9 @@ describe("space, collection and identifier", () => {
   it("invalid collection characters → 400 validation_error naming them", async () => {
     const res = await get(`/v1/spaces/spa_demo/collections/us!ers/profiles/${enc(SEED_IDS.ada.userId)}/traits`);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: { code: "validation_error", message: "The parameter `collection` has invalid character(s) `!`" } });
+    expect(res.body).toEqual({
+      error: { code: "validation_error", message: "The parameter `collection` has invalid character(s) `!`" },
+    });
   });
 
   it("unknown profile → 404 with the documented body", async () => {
@@ -100,7 +104,11 @@ describe("space, collection and identifier", () => {
     ["+ unescaped reads as a space", "user_id:we%2Fird%3F%23%25+%20..%C3%BC", 404],
     ["% unescaped is a malformed escape", "user_id:we%2Fird%3F%23%%2B%20..%C3%BC", 400],
     ["a space sent as + still reads as a space", "user_id:we%2Fird%3F%23%25%2B+..%C3%BC", 200],
-    ["double-encoded value is not decoded twice", `user_id:${encodeURIComponent(encodeURIComponent("we/ird?#%+ ..ü"))}`, 404],
+    [
+      "double-encoded value is not decoded twice",
+      `user_id:${encodeURIComponent(encodeURIComponent("we/ird?#%+ ..ü"))}`,
+      404,
+    ],
     ["unicode as raw NFD is a different value", `user_id:${encodeURIComponent("we/ird?#%+ ..u\u0308")}`, 404],
   ])("weird: %s → %s", async (_name, id, status) => {
     expect((await get(users(id, "traits"))).status).toBe(status);

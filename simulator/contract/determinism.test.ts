@@ -19,14 +19,18 @@ afterAll(async () => {
 });
 
 /** The body with the simulator's own address taken out (the ports differ). */
-const answer = async (sim: RunningSimulator, path: string) => (await call(sim.url, path)).text.replaceAll(sim.url, "SIM");
+const answer = async (sim: RunningSimulator, path: string) =>
+  (await call(sim.url, path)).text.replaceAll(sim.url, "SIM");
 
 describe("determinism", () => {
-  it.each(["traits?limit=200&verbose=true", "events?limit=100", "external_ids", "metadata", "links"])("same seed + anchor → identical %s", async (resource) => {
-    const [q, s] = resource.split("?");
-    const path = users(enc(SEED_IDS.ada.userId), q ?? "", s ? `?${s}` : "");
-    expect(await answer(a, path)).toBe(await answer(b, path));
-  });
+  it.each(["traits?limit=200&verbose=true", "events?limit=100", "external_ids", "metadata", "links"])(
+    "same seed + anchor → identical %s",
+    async (resource) => {
+      const [q, s] = resource.split("?");
+      const path = users(enc(SEED_IDS.ada.userId), q ?? "", s ? `?${s}` : "");
+      expect(await answer(a, path)).toBe(await answer(b, path));
+    },
+  );
 
   it("the crowd is identical too (u_1042 events)", async () => {
     const path = users("user_id:u_1042", "events", "?limit=100");

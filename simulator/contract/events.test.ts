@@ -5,7 +5,18 @@ import { SEED_IDS } from "../seed-ids";
 import { accounts, ANCHOR, enc, users, withSimulator, type Cursor, type ErrorAnswer } from "./harness";
 
 const { get } = withSimulator();
-type Event = { type: string; event: string; timestamp: string; message_id: string; properties: Record<string, unknown>; traits?: object; context: object; external_ids: object[]; related: object; source_id: string };
+type Event = {
+  type: string;
+  event: string;
+  timestamp: string;
+  message_id: string;
+  properties: Record<string, unknown>;
+  traits?: object;
+  context: object;
+  external_ids: object[];
+  related: object;
+  source_id: string;
+};
 type EventsBody = { data: Event[]; cursor: Cursor };
 const ada = enc(SEED_IDS.ada.userId);
 const heavy = SEED_IDS.heavy.userId;
@@ -18,7 +29,18 @@ describe("events", () => {
     const body = await eventsOf(ada);
     expect(body.data).toHaveLength(10);
     for (let i = 1; i < body.data.length; i++) expect(ms(body.data[i - 1]!)).toBeGreaterThanOrEqual(ms(body.data[i]!));
-    for (const key of ["type", "event", "properties", "context", "timestamp", "message_id", "source_id", "external_ids", "related"]) expect(body.data[0]).toHaveProperty(key);
+    for (const key of [
+      "type",
+      "event",
+      "properties",
+      "context",
+      "timestamp",
+      "message_id",
+      "source_id",
+      "external_ids",
+      "related",
+    ])
+      expect(body.data[0]).toHaveProperty(key);
     expect(body.cursor.has_more).toBe(true);
   });
 
@@ -154,7 +176,13 @@ describe("events", () => {
   it("docs sample: user_id:c0HN02fNe1's newest event is the documented one (moved into the window)", async () => {
     const body = await eventsOf(SEED_IDS.docs.eventsUser, "?limit=1");
     const e = body.data[0]!;
-    expect(e).toMatchObject({ type: "track", event: "Page Viewed", message_id: "ajs-1a6064a677b3c16a01b8055c18f16e0b-clean", source_id: "CRx5M9uk2p", related: { users: "use_RkjG0kW53igMijEISMH0vKBF4sL" } });
+    expect(e).toMatchObject({
+      type: "track",
+      event: "Page Viewed",
+      message_id: "ajs-1a6064a677b3c16a01b8055c18f16e0b-clean",
+      source_id: "CRx5M9uk2p",
+      related: { users: "use_RkjG0kW53igMijEISMH0vKBF4sL" },
+    });
     expect(e.properties).toMatchObject({ section: "Spec", topic: "Spec: V2 Ecommerce Events" });
     expect(body.cursor.has_more).toBe(true);
   });

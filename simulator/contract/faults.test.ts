@@ -24,15 +24,18 @@ describe("fault injection", () => {
     expect(took).toBeLessThan(2_000);
   });
 
-  it.each([500, 502, 503, 504])("error rate %i at 1.0: every request gets that status and an error body", async (status) => {
-    sim().setFaults({ errorRates: { [status]: 1 } });
-    for (let i = 0; i < 3; i++) {
-      const res = await get(path);
-      expect(res.status).toBe(status);
-      expect(typeof (res.body as ErrorAnswer).error.code).toBe("string");
-      expect(res.headers.get("request-id")).toBeTruthy();
-    }
-  });
+  it.each([500, 502, 503, 504])(
+    "error rate %i at 1.0: every request gets that status and an error body",
+    async (status) => {
+      sim().setFaults({ errorRates: { [status]: 1 } });
+      for (let i = 0; i < 3; i++) {
+        const res = await get(path);
+        expect(res.status).toBe(status);
+        expect(typeof (res.body as ErrorAnswer).error.code).toBe("string");
+        expect(res.headers.get("request-id")).toBeTruthy();
+      }
+    },
+  );
 
   it("error rates split requests between statuses and success", async () => {
     sim().setFaults({ errorRates: { "500": 0.5 } });

@@ -9,7 +9,10 @@ export const AUTH = `Basic ${Buffer.from(`${SIM_DEFAULTS.token}:`).toString("bas
 export type Answer = { status: number; headers: Headers; body: unknown; text: string };
 
 /** Starts one simulator (port 0) for the calling test file and closes it afterwards. */
-export function withSimulator(options: SimulatorOptions = {}): { sim: () => RunningSimulator; get: (path: string, init?: RequestInit) => Promise<Answer> } {
+export function withSimulator(options: SimulatorOptions = {}): {
+  sim: () => RunningSimulator;
+  get: (path: string, init?: RequestInit) => Promise<Answer>;
+} {
   let sim: RunningSimulator | undefined;
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, now: ANCHOR, rateLimit: 0, ...options });
@@ -40,8 +43,10 @@ export async function call(base: string, path: string, init: RequestInit = {}): 
   return { status: res.status, headers: res.headers, body, text };
 }
 
-export const users = (id: string, resource: string, query = "") => `/v1/spaces/${SIM_DEFAULTS.spaceId}/collections/users/profiles/${id}/${resource}${query}`;
-export const accounts = (id: string, resource: string, query = "") => `/v1/spaces/${SIM_DEFAULTS.spaceId}/collections/accounts/profiles/${id}/${resource}${query}`;
+export const users = (id: string, resource: string, query = "") =>
+  `/v1/spaces/${SIM_DEFAULTS.spaceId}/collections/users/profiles/${id}/${resource}${query}`;
+export const accounts = (id: string, resource: string, query = "") =>
+  `/v1/spaces/${SIM_DEFAULTS.spaceId}/collections/accounts/profiles/${id}/${resource}${query}`;
 
 /** `type:value` with the value percent-encoded the way a careful client does it. */
 export function enc(identifier: string): string {

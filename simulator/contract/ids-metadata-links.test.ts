@@ -4,7 +4,15 @@ import { SEED_IDS } from "../seed-ids";
 import { accounts, ANCHOR, enc, users, withSimulator, type Cursor, type ErrorAnswer } from "./harness";
 
 const { get } = withSimulator();
-type ExternalId = { id: string; type: string; source_id: string; collection: string; created_at: string; encoding: string; first_message_id?: string };
+type ExternalId = {
+  id: string;
+  type: string;
+  source_id: string;
+  collection: string;
+  created_at: string;
+  encoding: string;
+  first_message_id?: string;
+};
 type IdsBody = { data: ExternalId[]; cursor: Cursor };
 type LinksBody = { data: { to_collection: string; external_ids: ExternalId[] }[]; cursor: Cursor };
 const ada = enc(SEED_IDS.ada.userId);
@@ -13,9 +21,18 @@ describe("external_ids", () => {
   it("answers every id of ada (default limit 25) with the documented fields", async () => {
     const body = (await get(users(ada, "external_ids"))).body as IdsBody;
     expect(body.data).toHaveLength(countsOf("users", SEED_IDS.ada.userId, ANCHOR).externalIds);
-    expect(Object.keys(body.data[0]!).sort()).toEqual(["collection", "created_at", "encoding", "first_message_id", "id", "source_id", "type"]);
+    expect(Object.keys(body.data[0]!).sort()).toEqual([
+      "collection",
+      "created_at",
+      "encoding",
+      "first_message_id",
+      "id",
+      "source_id",
+      "type",
+    ]);
     const types = new Set(body.data.map((d) => d.type));
-    for (const t of ["user_id", "email", "phone", "anonymous_id", "ios.idfa", "android.id", "cross_domain_id"]) expect(types).toContain(t);
+    for (const t of ["user_id", "email", "phone", "anonymous_id", "ios.idfa", "android.id", "cross_domain_id"])
+      expect(types).toContain(t);
     expect(body.data.find((d) => d.type === "phone")?.id).toBe("+15550100001");
   });
 
@@ -53,7 +70,15 @@ describe("external_ids", () => {
   it("docs sample: cross_domain_id user, limit=1 → the documented record and next", async () => {
     const body = (await get(users(SEED_IDS.docs.crossDomainUser, "external_ids", "?limit=1"))).body as IdsBody;
     expect(body.data).toEqual([
-      { source_id: "GFu4AJc2bE", collection: "users", id: "1d1cd931-bc7d-4e39-a1a7-61563296fb15", type: "cross_domain_id", created_at: "2017-11-30T06:05:01.40468Z", encoding: "none", first_message_id: "ajs-0af8675aa114c759210a76b2baea0a03-clean" },
+      {
+        source_id: "GFu4AJc2bE",
+        collection: "users",
+        id: "1d1cd931-bc7d-4e39-a1a7-61563296fb15",
+        type: "cross_domain_id",
+        created_at: "2017-11-30T06:05:01.40468Z",
+        encoding: "none",
+        first_message_id: "ajs-0af8675aa114c759210a76b2baea0a03-clean",
+      },
     ]);
     expect(body.cursor).toMatchObject({ has_more: true, next: "map_0vKouKs2XyirgwMO4SmnDGaps7j" });
   });
@@ -67,7 +92,15 @@ describe("external_ids", () => {
 describe("metadata", () => {
   it("answers the documented fields", async () => {
     const body = (await get(users(ada, "metadata"))).body as { metadata: Record<string, unknown> };
-    expect(Object.keys(body.metadata).sort()).toEqual(["created_at", "expires_at", "first_message_id", "first_source_id", "last_message_id", "last_source_id", "updated_at"]);
+    expect(Object.keys(body.metadata).sort()).toEqual([
+      "created_at",
+      "expires_at",
+      "first_message_id",
+      "first_source_id",
+      "last_message_id",
+      "last_source_id",
+      "updated_at",
+    ]);
     expect(body.metadata.expires_at).toBeNull();
   });
 
@@ -109,7 +142,9 @@ describe("links", () => {
     const first = (await get(accounts("group_id:acct_globex", "links"))).body as LinksBody;
     expect(first.data).toHaveLength(20);
     expect(first.cursor.has_more).toBe(true);
-    const second = (await get(accounts("group_id:acct_globex", "links", `?next=${encodeURIComponent(first.cursor.next)}`))).body as LinksBody;
+    const second = (
+      await get(accounts("group_id:acct_globex", "links", `?next=${encodeURIComponent(first.cursor.next)}`))
+    ).body as LinksBody;
     expect(second.data).toHaveLength(SEED_FACTS.globexUsers - 20);
     expect(second.cursor.has_more).toBe(false);
   });
@@ -133,8 +168,32 @@ describe("links", () => {
   it("docs sample: user_id:c0HN02fNe1 answers the documented links", async () => {
     const body = (await get(users(SEED_IDS.docs.eventsUser, "links"))).body as LinksBody;
     expect(body.data).toEqual([
-      { to_collection: "accounts", external_ids: [{ id: "ADGCJE3Y8H", type: "group_id", source_id: "DFAAJc2bE", collection: "accounts", created_at: "2018-10-06T03:43:26.63387Z", encoding: "none" }] },
-      { to_collection: "accounts", external_ids: [{ id: "ghdctIwnA", type: "group_id", source_id: "DFAAJc2bE", collection: "accounts", created_at: "2018-10-07T06:22:47.406773Z", encoding: "none" }] },
+      {
+        to_collection: "accounts",
+        external_ids: [
+          {
+            id: "ADGCJE3Y8H",
+            type: "group_id",
+            source_id: "DFAAJc2bE",
+            collection: "accounts",
+            created_at: "2018-10-06T03:43:26.63387Z",
+            encoding: "none",
+          },
+        ],
+      },
+      {
+        to_collection: "accounts",
+        external_ids: [
+          {
+            id: "ghdctIwnA",
+            type: "group_id",
+            source_id: "DFAAJc2bE",
+            collection: "accounts",
+            created_at: "2018-10-07T06:22:47.406773Z",
+            encoding: "none",
+          },
+        ],
+      },
     ]);
     for (const id of SEED_IDS.docs.linkedAccounts) expect((await get(accounts(id, "traits"))).status).toBe(200);
     expect((await get(accounts(SEED_IDS.docs.account, "links"))).status).toBe(200);

@@ -74,7 +74,9 @@ describe("traits", () => {
   });
 
   it("verbose=maybe → 400 naming verbose", async () => {
-    expect(((await get(users(ada, "traits", "?verbose=maybe"))).body as ErrorAnswer).error.message).toContain("`verbose`");
+    expect(((await get(users(ada, "traits", "?verbose=maybe"))).body as ErrorAnswer).error.message).toContain(
+      "`verbose`",
+    );
   });
 
   it("pages through next to the end with no duplicates and nothing missed", async () => {
@@ -107,13 +109,19 @@ describe("traits", () => {
   });
 
   it("the quiet user has traits", async () => {
-    expect(Object.keys(((await get(users(SEED_IDS.quiet.userId, "traits"))).body as TraitsBody).traits).length).toBeGreaterThan(3);
+    expect(
+      Object.keys(((await get(users(SEED_IDS.quiet.userId, "traits"))).body as TraitsBody).traits).length,
+    ).toBeGreaterThan(3);
   });
 
   it("docs sample: user_id:1413639574 answers the Quickstart payload", async () => {
     const body = (await get(users(SEED_IDS.docs.traitsUser, "traits"))).body as TraitsBody;
     expect(Object.keys(body.traits)).toEqual(SEED_FACTS.docsTraitsFirstPage);
-    expect(body.traits).toMatchObject({ "Campaign Name": "Organic", "Referrering Domain": "http://duckduckgo.com", big_spender: false });
+    expect(body.traits).toMatchObject({
+      "Campaign Name": "Organic",
+      "Referrering Domain": "http://duckduckgo.com",
+      big_spender: false,
+    });
     expect(body.cursor).toMatchObject({ has_more: true, next: "browser", limit: 10 });
     const anon = (await get(users(SEED_IDS.docs.anonymousUser, "traits"))).body as TraitsBody;
     expect(anon.traits).toEqual(body.traits);
