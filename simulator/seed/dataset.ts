@@ -4,7 +4,8 @@ import { buildAda } from "./ada";
 import { buildCrowdUser } from "./crowd";
 import { buildDocsAccount, buildDocsEventsUser, buildDocsLinkedAccounts, buildDocsTraitsUser } from "./docs-samples";
 import { buildHeavy, buildQuiet, buildWeird } from "./featured";
-import { finalizeProfile, linkProfiles } from "./profile-builder";
+import { SOURCES } from "./catalog";
+import { DAY_MS, finalizeProfile, linkProfiles, setTraits } from "./profile-builder";
 import { createRng, hashSeed } from "./rng";
 import type { Collection, Dataset, Profile } from "./types";
 
@@ -48,6 +49,15 @@ export function buildDataset(seed: number, anchor: Date): Dataset {
       picks.map((a) => a.external_ids[0]?.id ?? ""),
     );
     picks.forEach((a) => linkProfiles(profile, a));
+    const employer = picks[0]?.traits.name?.value;
+    // The CRM knows the employer of B2B users (a pinned trait in the views).
+    if (typeof employer === "string")
+      setTraits(
+        profile,
+        "trait",
+        { company: employer },
+        { sources: [SOURCES.crm], rng: r, newestMs: anchorMs - DAY_MS },
+      );
     users.push(profile);
   }
   users.push(
