@@ -25,7 +25,7 @@ export function OidcButton({ callbackUrl }: { callbackUrl: string }) {
         disabled={pending}
         className="bg-accent text-accent-fg w-full rounded-md px-3 py-2 text-sm font-medium disabled:opacity-60"
       >
-        Sign in with your company account
+        Continue with your company account
       </button>
       {failed ? (
         <p role="alert" className="text-danger mt-2 text-sm">
