@@ -23,10 +23,10 @@ const provider = new Provider(issuer, {
   // next-auth v4 reads the profile from the ID token (it does not call userinfo), so the claims go in it.
   conformIdTokenClaims: false,
   features: { devInteractions: { enabled: true } },
-  async findAccount(_ctx, sub) {
+  findAccount(_ctx, sub) {
     const email = sub.includes("@") ? sub : `${sub}@acme.test`;
     const name = sub.includes("@") ? sub : sub.charAt(0).toUpperCase() + sub.slice(1);
-    return { accountId: sub, claims: () => ({ sub, email, email_verified: true, name }) };
+    return Promise.resolve({ accountId: sub, claims: () => ({ sub, email, email_verified: true, name }) });
   },
 });
 
