@@ -202,7 +202,8 @@ describe("validation and errors", () => {
 
   it("sets X-Request-Id, X-Cache and Cache-Control: private, no-store", async () => {
     const res = await stack.get(profilePath("users", ada, "traits"));
-    expect(res.headers.get("x-request-id")).toMatch(/\S+/);
+    // The Profile API's own Request-Id (the simulator's format), so support can trace the upstream call.
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f]{4}(-[0-9a-f]{4}){3}$/);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     expect(res.headers.get("x-cache")).toMatch(/^(HIT|MISS|BYPASS)$/);
     const refreshed = await stack.get(profilePath("users", ada, "traits"), { headers: { "Cache-Control": "no-cache" } });

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireAgent } from "@/lib/auth/require-agent";
+import { getConfig } from "@/lib/config";
+import { formatIdentifier, isCollection, parseIdentifier } from "@/lib/profile-api/identifiers";
+import { AppChrome } from "@/components/profile/app-chrome";
+import { ProfileView } from "@/components/profile/profile-view";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Profile · Profile Sidebar" };
+
+type Props = { params: Promise<{ collection: string; id: string }> };
+
+/** The full profile. Next.js hands the `[id]` segment over already percent-decoded: it is not decoded again. */
+export default async function ProfilePage({ params }: Props) {
+  const { collection, id } = await params;
+  const agent = await requireAgent(`/profiles/${encodeURIComponent(collection)}/${encodeURIComponent(id)}`);
+  const parsed = parseIdentifier(id);
+  if (!isCollection(collection) || !parsed.ok) {
+    return (
+      <AppChrome agentName={agent.name}>
+        <div role="alert" className="border-border mx-auto max-w-xl rounded-lg border p-4">
+          <h1 className="font-semibold">Not a profile address</h1>
+          <p className="text-fg-muted mt-1 text-sm">
+            {isCollection(collection) ? (parsed.ok ? "" : parsed.message) : "The collection must be users or accounts."}
+          </p>
+          <Link href="/" className="text-accent mt-2 inline-block underline">
+            Look up a profile
+          </Link>
+        </div>
+      </AppChrome>
+    );
+  }
+  return (
+    <AppChrome agentName={agent.name}>
+      <ProfileView collection={collection} id={formatIdentifier(parsed.identifier)} pinned={getConfig().PINNED_TRAITS} />
+    </AppChrome>
+  );
+}
