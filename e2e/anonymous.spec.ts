@@ -31,7 +31,9 @@ function walk(dir: string, segments: string[], out: Entry[]): void {
       out.push({ url: `/${segments.join("/")}`, kind: "page", methods: ["GET"] });
     } else if (/^route\.(ts|js)$/.test(item.name)) {
       const source = readFileSync(path.join(dir, item.name), "utf8");
-      const methods = METHODS.filter((m) => new RegExp(`export\\s+(const|async function|function)\\s+${m}\\b|as\\s+${m}\\b`).test(source));
+      const methods = METHODS.filter((m) =>
+        new RegExp(`export\\s+(const|async function|function)\\s+${m}\\b|as\\s+${m}\\b`).test(source),
+      );
       out.push({ url: `/${segments.join("/")}`, kind: "route", methods });
     }
   }

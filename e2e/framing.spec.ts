@@ -29,14 +29,25 @@ test("an allowed host can frame the app; an origin not on the allowlist cannot",
   expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'self' https://*.zendesk.com");
   await expect(page.getByRole("heading", { name: "Framing test" })).toBeVisible();
   // Chromium replaced the frame's document with its error page: our content never rendered there.
-  await expect.poll(() => page.frames().find((f) => f !== page.mainFrame())?.url()).toMatch(/^chrome-error:/);
+  await expect
+    .poll(() =>
+      page
+        .frames()
+        .find((f) => f !== page.mainFrame())
+        ?.url(),
+    )
+    .toMatch(/^chrome-error:/);
   await expect(page.frameLocator("#app").getByRole("heading", signInHeading)).toHaveCount(0);
 });
 
-test("every response carries the security headers, pages and /api alike, and no X-Frame-Options", async ({ request }) => {
+test("every response carries the security headers, pages and /api alike, and no X-Frame-Options", async ({
+  request,
+}) => {
   for (const path of ["/sign-in", "/api/health", "/api/profiles/users/user_id%3Ax", "/embed/zendesk/sidebar"]) {
     const headers = (await request.get(path, { maxRedirects: 0 })).headers();
-    expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(headers["content-security-policy"], path).toMatch(
+      /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/,
+    );
     expect(headers["content-security-policy"], path).toContain(e2eEnv.hostUrl);
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["referrer-policy"], path).toBe("no-referrer");
@@ -47,24 +58,33 @@ test("every response carries the security headers, pages and /api alike, and no 
 
 test("with third-party cookies blocked, the framed sidebar still loads data through its bearer token", async () => {
   const launch = config.use?.launchOptions ?? {};
-  const browser = await chromium.launch({ ...launch, args: [...(launch.args ?? []), "--test-third-party-cookie-phaseout"] });
+  const browser = await chromium.launch({
+    ...launch,
+    args: [...(launch.args ?? []), "--test-third-party-cookie-phaseout"],
+  });
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const bffCalls: Array<{ auth: boolean }> = [];
     page.on("request", (r) => {
-      if (r.url().startsWith(`${e2eEnv.appUrl}/api/profiles/`)) bffCalls.push({ auth: Boolean(r.headers().authorization) });
+      if (r.url().startsWith(`${e2eEnv.appUrl}/api/profiles/`))
+        bffCalls.push({ auth: Boolean(r.headers().authorization) });
     });
     const ada = { id: 1, externalId: "u_ada" };
-    await page.goto(allowed.show("zendesk-3pc", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, await signZendeskToken(), ada)));
+    await page.goto(
+      allowed.show("zendesk-3pc", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, await signZendeskToken(), ada)),
+    );
     const frame = page.frameLocator("#app");
     await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
     // Drop every cookie the browser holds: the sidebar keeps working on the in-memory token alone.
     await context.clearCookies();
     await page.evaluate(() =>
-      (window as unknown as { __changeRequester: (r: unknown) => void }).__changeRequester({ id: 2, externalId: "u_quiet" }),
+      (window as unknown as { __changeRequester: (r: unknown) => void }).__changeRequester({
+        id: 2,
+        externalId: "u_quiet",
+      }),
     );
-    await expect(frame.getByText("user_id:u_quiet")).toBeVisible();
+    await expect(frame.getByText("user · user_id:u_quiet")).toBeVisible();
     expect(bffCalls.length).toBeGreaterThanOrEqual(2);
     expect(bffCalls.every((c) => c.auth)).toBe(true);
   } finally {
@@ -75,7 +95,9 @@ test("with third-party cookies blocked, the framed sidebar still loads data thro
 test("a cross-site request to the BFF is refused even with a valid session", async ({ request }) => {
   const login = await request.post("/embed/zendesk", { form: { token: await signZendeskToken() }, maxRedirects: 0 });
   expect(login.status()).toBe(303);
-  const sameSite = await request.get("/api/profiles/users/user_id%3Au_ada", { headers: { "Sec-Fetch-Site": "same-origin" } });
+  const sameSite = await request.get("/api/profiles/users/user_id%3Au_ada", {
+    headers: { "Sec-Fetch-Site": "same-origin" },
+  });
   expect(sameSite.status()).toBe(200);
   const crossSite = await request.get("/api/profiles/users/user_id%3Au_ada", {
     headers: { "Sec-Fetch-Site": "cross-site", Origin: "https://evil.example" },

@@ -18,7 +18,9 @@ const adaUserId = SEED_IDS.ada.userId.slice("user_id:".length);
 test("a valid signed request shows the record's customer in the canvas frame, and no Salesforce token reaches it", async ({
   page,
 }) => {
-  const signed = signCanvasRequest(canvasEnvelope({}, { External_Id__c: adaUserId, Email: "someone-else@example.com" }));
+  const signed = signCanvasRequest(
+    canvasEnvelope({}, { External_Id__c: adaUserId, Email: "someone-else@example.com" }),
+  );
   await page.goto(host.show("sf-ok", salesforceHostHtml(e2eEnv.appUrl, signed)));
   const frame = page.frameLocator("#canvas");
   await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
@@ -45,9 +47,13 @@ test("a tampered request inside the host frame shows the refusal, not the sideba
   await expect(page.frameLocator("#canvas").getByRole("heading", { name: "Not signed in" })).toBeVisible();
 });
 
-test("tampered, wrong-secret, wrong-algorithm and stale requests get a plain 401 and no session", async ({ request }) => {
+test("tampered, wrong-secret, wrong-algorithm and stale requests get a plain 401 and no session", async ({
+  request,
+}) => {
   const [validSignature] = signCanvasRequest(canvasEnvelope()).split(".");
-  const tamperedEnvelope = Buffer.from(JSON.stringify(canvasEnvelope({ context: { user: { fullName: "Mallory" } } }))).toString("base64");
+  const tamperedEnvelope = Buffer.from(
+    JSON.stringify(canvasEnvelope({ context: { user: { fullName: "Mallory" } } })),
+  ).toString("base64");
   const attacks: Record<string, string> = {
     tampered: `${validSignature}.${tamperedEnvelope}`,
     "wrong secret": signCanvasRequest(canvasEnvelope(), "not-the-consumer-secret"),
@@ -58,7 +64,10 @@ test("tampered, wrong-secret, wrong-algorithm and stale requests get a plain 401
     empty: "",
   };
   for (const [name, signedRequest] of Object.entries(attacks)) {
-    const response = await request.post("/embed/salesforce", { form: { signed_request: signedRequest }, maxRedirects: 0 });
+    const response = await request.post("/embed/salesforce", {
+      form: { signed_request: signedRequest },
+      maxRedirects: 0,
+    });
     expect(response.status(), name).toBe(401);
     expect(response.headers()["set-cookie"] ?? "", name).not.toContain("session-token");
   }

@@ -19,7 +19,12 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => host.close());
 
-const ada = { id: 101, name: "Ada Lovelace", email: "ada@example.com", externalId: SEED_IDS.ada.userId.slice("user_id:".length) };
+const ada = {
+  id: 101,
+  name: "Ada Lovelace",
+  email: "ada@example.com",
+  externalId: SEED_IDS.ada.userId.slice("user_id:".length),
+};
 
 function expectRefused(response: APIResponse) {
   expect(response.status()).toBe(401);
@@ -33,24 +38,34 @@ test("a valid signed URL opens the requester's profile inside the Zendesk frame,
   await page.goto(host.show("zendesk-ok", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, token, ada)));
   const frame = page.frameLocator("#app");
   await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
-  await expect(frame.getByText(SEED_IDS.ada.userId)).toBeVisible();
+  await expect(frame.getByText(`user · ${SEED_IDS.ada.userId}`)).toBeVisible();
   // The sidebar told the host how tall it is.
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __zaf: { resizes: string[] } }).__zaf.resizes.length)).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __zaf: { resizes: string[] } }).__zaf.resizes.length))
+    .toBeGreaterThan(0);
   // The agent opens another ticket: the requester changes, the sidebar follows.
   const quiet = { id: 102, externalId: SEED_IDS.quiet.userId.slice("user_id:".length) };
-  await page.evaluate((r) => (window as unknown as { __changeRequester: (r: unknown) => void }).__changeRequester(r), quiet);
-  await expect(frame.getByText(SEED_IDS.quiet.userId)).toBeVisible();
+  await page.evaluate(
+    (r) => (window as unknown as { __changeRequester: (r: unknown) => void }).__changeRequester(r),
+    quiet,
+  );
+  await expect(frame.getByText(`user · ${SEED_IDS.quiet.userId}`)).toBeVisible();
   await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeHidden();
   // A requester no profile exists for: said plainly.
   await page.evaluate(() =>
-    (window as unknown as { __changeRequester: (r: unknown) => void }).__changeRequester({ id: 103, email: "nobody-here@example.com" }),
+    (window as unknown as { __changeRequester: (r: unknown) => void }).__changeRequester({
+      id: 103,
+      email: "nobody-here@example.com",
+    }),
   );
-  await expect(frame.getByText("No profile has this identifier.")).toBeVisible();
+  await expect(frame.getByRole("heading", { name: "No profile found" })).toBeVisible();
 });
 
 test("a requester without any configured identifier gets the lookup form, prefilled", async ({ page }) => {
   const token = await signZendeskToken();
-  await page.goto(host.show("zendesk-none", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, token, { id: 5, name: "Anon" })));
+  await page.goto(
+    host.show("zendesk-none", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, token, { id: 5, name: "Anon" })),
+  );
   const frame = page.frameLocator("#app");
   await expect(frame.getByText("No customer matched this record.")).toBeVisible();
   await frame.getByLabel("Identifier (type:value)").fill(SEED_IDS.ada.email);
@@ -94,7 +109,9 @@ test("a valid token sets an HttpOnly, Secure, SameSite=None, Partitioned session
     maxRedirects: 0,
   });
   expect(response.status()).toBe(303);
-  expect(response.headers().location).toBe("/embed/zendesk/sidebar?origin=https%3A%2F%2Facme.zendesk.com&app_guid=abc-123");
+  expect(response.headers().location).toBe(
+    "/embed/zendesk/sidebar?origin=https%3A%2F%2Facme.zendesk.com&app_guid=abc-123",
+  );
   const cookie = response.headers()["set-cookie"] ?? "";
   expect(cookie).toMatch(/^__Secure-next-auth\.session-token=/);
   for (const attribute of ["HttpOnly", "Secure", "SameSite=None", "Partitioned"]) expect(cookie).toContain(attribute);

@@ -26,7 +26,11 @@ export async function signZendeskToken(claims = zendeskClaims(), privateKeyPem =
 }
 
 export function otherPrivateKey(): string {
-  return generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
+  return generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
 }
 
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
@@ -44,11 +48,18 @@ export function canvasEnvelope(overrides: Record<string, unknown> = {}, record: 
     algorithm: "HMACSHA256",
     issuedAt: Date.now(),
     userId: "005xx",
-    client: { oauthToken: "00Dxx!SALESFORCE-USER-TOKEN", instanceId: "e2e", targetOrigin: "https://acme.my.salesforce.com" },
+    client: {
+      oauthToken: "00Dxx!SALESFORCE-USER-TOKEN",
+      instanceId: "e2e",
+      targetOrigin: "https://acme.my.salesforce.com",
+    },
     context: {
       user: { userId: "005xx", userName: "rita@acme.test", fullName: "Rita Rep", email: "rita@acme.test" },
       organization: { organizationId: "00Dxx", name: "Acme" },
-      environment: { displayLocation: "Visualforce", record: { attributes: { type: "Contact" }, Id: "003xx", ...record } },
+      environment: {
+        displayLocation: "Visualforce",
+        record: { attributes: { type: "Contact" }, Id: "003xx", ...record },
+      },
     },
     ...overrides,
   };

@@ -17,7 +17,11 @@ function deriveKey(secret: string): Uint8Array {
   return new Uint8Array(hkdfSync("sha256", secret, "profile-sidebar", "embed-token-v1", 32));
 }
 
-export async function mintEmbedToken(agent: Agent, secret: string, ttlSeconds = EMBED_TOKEN_TTL_SECONDS): Promise<string> {
+export async function mintEmbedToken(
+  agent: Agent,
+  secret: string,
+  ttlSeconds = EMBED_TOKEN_TTL_SECONDS,
+): Promise<string> {
   return new SignJWT({ name: agent.name, src: agent.source, ...(agent.email ? { email: agent.email } : {}) })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(ISSUER)

@@ -43,5 +43,13 @@ export function redirectWithSession(path: `/${string}`, cookie: string): Respons
 
 /** One JSON log line for a host sign-in attempt: the outcome and reason, never the token or the agent's e-mail. */
 export function logHostSignIn(host: "zendesk" | "salesforce", outcome: "ok" | "refused", reason?: string): void {
-  console.log(JSON.stringify({ level: outcome === "ok" ? "info" : "warn", msg: "host sign-in", host, outcome, ...(reason ? { reason } : {}) }));
+  console.log(
+    JSON.stringify({
+      level: outcome === "ok" ? "info" : "warn",
+      msg: "host sign-in",
+      host,
+      outcome,
+      ...(reason ? { reason } : {}),
+    }),
+  );
 }

@@ -2,7 +2,13 @@ import "server-only";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { AppConfig } from "@/lib/config";
 
-type OidcProfile = { sub: string; name?: string; email?: string; email_verified?: boolean; preferred_username?: string };
+type OidcProfile = {
+  sub: string;
+  name?: string;
+  email?: string;
+  email_verified?: boolean;
+  preferred_username?: string;
+};
 
 /**
  * The generic OpenID Connect sign-in (Okta, Entra ID, Google Workspace, ...): discovery from OIDC_ISSUER, code flow with

@@ -21,7 +21,9 @@ function envelope(overrides: Record<string, unknown> = {}) {
 
 function sign(body: unknown, secret = SECRET, urlSafe = false) {
   const encoded = Buffer.from(JSON.stringify(body)).toString(urlSafe ? "base64url" : "base64");
-  const sig = createHmac("sha256", secret).update(encoded).digest(urlSafe ? "base64url" : "base64");
+  const sig = createHmac("sha256", secret)
+    .update(encoded)
+    .digest(urlSafe ? "base64url" : "base64");
   return `${sig}.${encoded}`;
 }
 
@@ -61,7 +63,10 @@ describe("record field mapping", () => {
   it("picks the first configured field that holds a value", () => {
     const contact = { attributes: { type: "Contact" }, External_Id__c: "", Email: "ada@example.com" };
     expect(pickRecordIdentifier(contact, rules)).toEqual({ type: "email", value: "ada@example.com" });
-    expect(pickRecordIdentifier({ ...contact, External_Id__c: "u_1" }, rules)).toEqual({ type: "user_id", value: "u_1" });
+    expect(pickRecordIdentifier({ ...contact, External_Id__c: "u_1" }, rules)).toEqual({
+      type: "user_id",
+      value: "u_1",
+    });
     expect(pickRecordIdentifier({ attributes: { type: "Account" }, Email: "x@y.z" }, rules)).toBeNull();
     expect(pickRecordIdentifier(undefined, rules)).toBeNull();
   });

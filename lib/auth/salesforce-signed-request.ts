@@ -27,7 +27,8 @@ const envelopeSchema = z.object({
 });
 
 export type CanvasEnvelope = z.infer<typeof envelopeSchema>;
-export type SalesforceVerification = { ok: true; agent: Agent; envelope: CanvasEnvelope } | { ok: false; reason: string };
+export type SalesforceVerification =
+  { ok: true; agent: Agent; envelope: CanvasEnvelope } | { ok: false; reason: string };
 
 export type SalesforceSettings = { consumerSecret: string; maxAgeSeconds: number; now?: () => number };
 

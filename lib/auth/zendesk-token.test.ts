@@ -15,7 +15,14 @@ beforeAll(async () => {
 });
 
 function sign(claims: Record<string, unknown> = {}, key = privateKey, exp: string | number = "5m") {
-  const payload = { name: "Grace Agent", email: "grace@acme.test", iss: "acme.zendesk.com", sub: "zd-user-42", aud: AUDIENCE, ...claims };
+  const payload = {
+    name: "Grace Agent",
+    email: "grace@acme.test",
+    iss: "acme.zendesk.com",
+    sub: "zd-user-42",
+    aud: AUDIENCE,
+    ...claims,
+  };
   return new SignJWT(JSON.parse(JSON.stringify(payload)) as Record<string, unknown>)
     .setProtectedHeader({ alg: "RS256", typ: "JWT" })
     .setIssuedAt()
@@ -28,7 +35,11 @@ const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url")
 describe("verifyZendeskToken", () => {
   it("accepts a token Zendesk signed for this installation and names the agent", async () => {
     const result = await verifyZendeskToken(await sign(), settings);
-    expect(result).toEqual({ ok: true, subdomain: "acme", agent: { name: "Grace Agent", email: "grace@acme.test", source: "zendesk" } });
+    expect(result).toEqual({
+      ok: true,
+      subdomain: "acme",
+      agent: { name: "Grace Agent", email: "grace@acme.test", source: "zendesk" },
+    });
   });
 
   it("falls back to sub when the token carries no name", async () => {
@@ -69,7 +80,10 @@ describe("verifyZendeskToken", () => {
 
   it("enforces the subdomain allowlist against iss", async () => {
     const only = { ...settings, allowedSubdomains: ["globex"] };
-    expect(await verifyZendeskToken(await sign(), only)).toEqual({ ok: false, reason: "Zendesk subdomain not allowed" });
+    expect(await verifyZendeskToken(await sign(), only)).toEqual({
+      ok: false,
+      reason: "Zendesk subdomain not allowed",
+    });
     expect((await verifyZendeskToken(await sign({ iss: "globex.zendesk.com" }), only)).ok).toBe(true);
     expect((await verifyZendeskToken(await sign({ iss: "globex.zendesk.com.evil.test" }), settings)).ok).toBe(false);
   });

@@ -20,7 +20,10 @@ const CLOCK_TOLERANCE_SECONDS = 30;
  * a full URL (`https://acme.zendesk.com`) is accepted too. Anything else is not a Zendesk issuer.
  */
 export function subdomainOfIssuer(iss: string | undefined): string | null {
-  const host = (iss ?? "").replace(/^https:\/\//, "").replace(/\/$/, "").toLowerCase();
+  const host = (iss ?? "")
+    .replace(/^https:\/\//, "")
+    .replace(/\/$/, "")
+    .toLowerCase();
   const match = /^([a-z0-9][a-z0-9-]{0,62})\.zendesk\.com$/.exec(host);
   return match?.[1] ?? null;
 }

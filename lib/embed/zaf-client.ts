@@ -6,7 +6,11 @@
  * Messages go to the exact host origin (never `*`) and only messages from the parent window at that origin are read.
  */
 
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> };
+type Pending = {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+};
 type Handler = (payload: unknown) => void;
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -68,7 +72,10 @@ export class ZafClient {
 
   private receive(event: MessageEvent): void {
     if (event.origin !== this.origin || event.source !== this.target) return;
-    const data = (typeof event.data === "string" ? safeParse(event.data) : event.data) as Record<string, unknown> | null;
+    const data = (typeof event.data === "string" ? safeParse(event.data) : event.data) as Record<
+      string,
+      unknown
+    > | null;
     if (!data || typeof data !== "object") return;
     if (typeof data.id === "number" && this.pending.has(data.id)) {
       const pending = this.pending.get(data.id) as Pending;

@@ -27,7 +27,10 @@ function candidateValue(requester: ZendeskRequester, type: string): string | und
  * The customer to show for a ticket requester: the first identifier type of ZENDESK_IDENTIFIER_ORDER the requester
  * has. This picks *which customer*, it never authenticates anyone (the data came from the browser).
  */
-export function pickRequesterIdentifier(requester: ZendeskRequester | null, order: readonly string[]): ProfileIdentifier | null {
+export function pickRequesterIdentifier(
+  requester: ZendeskRequester | null,
+  order: readonly string[],
+): ProfileIdentifier | null {
   if (!requester) return null;
   for (const type of order) {
     const value = candidateValue(requester, type)?.trim();

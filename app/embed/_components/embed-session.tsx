@@ -10,7 +10,15 @@ const EXPIRY_MARGIN_MS = 20_000;
  * Hands the page's embed token to the BFF fetch helper (memory only: never localStorage, never a URL) before any child
  * fetches, and replaces the sidebar with a reload prompt when it expires: the host signs a fresh assertion on reload.
  */
-export function EmbedSession({ token, expiresAt, children }: { token: string; expiresAt: number; children: ReactNode }) {
+export function EmbedSession({
+  token,
+  expiresAt,
+  children,
+}: {
+  token: string;
+  expiresAt: number;
+  children: ReactNode;
+}) {
   // Set during the first render (not in an effect) so the children's first requests already carry it.
   useState(() => {
     setBearerToken(token);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EmbedSession, ReloadPrompt } from "@/app/embed/_components/embed-session";
 import { getEmbedSession } from "@/lib/auth/embed-session";
+import { getConfig } from "@/lib/config";
 import { SalesforceSidebar } from "./_components/salesforce-sidebar";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export default async function SalesforceSidebarPage({ searchParams }: Props) {
   if (!session) return <ReloadPrompt reason="You are not signed in to Profile Sidebar here." />;
   return (
     <EmbedSession token={session.token} expiresAt={session.expiresAt}>
-      <SalesforceSidebar initialId={typeof id === "string" ? id : ""} />
+      <SalesforceSidebar initialId={typeof id === "string" ? id : ""} pinnedTraits={getConfig().PINNED_TRAITS} />
     </EmbedSession>
   );
 }

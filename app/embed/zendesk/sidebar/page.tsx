@@ -24,7 +24,12 @@ export default async function ZendeskSidebarPage({ searchParams }: Props) {
   }
   return (
     <EmbedSession token={session.token} expiresAt={session.expiresAt}>
-      <ZendeskSidebar origin={origin} appGuid={appGuid} identifierOrder={config.ZENDESK_IDENTIFIER_ORDER} />
+      <ZendeskSidebar
+        origin={origin}
+        appGuid={appGuid}
+        identifierOrder={config.ZENDESK_IDENTIFIER_ORDER}
+        pinnedTraits={config.PINNED_TRAITS}
+      />
     </EmbedSession>
   );
 }

@@ -1,20 +1,20 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { EmbeddedProfile } from "@/app/embed/_components/embedded-profile";
 import { IdentifierForm } from "@/app/embed/_components/identifier-form";
+import { ProfileSidebar } from "@/components/sidebar/profile-sidebar";
 import { pickRequesterIdentifier, requesterHint, type ZendeskRequester } from "@/lib/embed/zendesk-requester";
 import { ZafClient } from "@/lib/embed/zaf-client";
-import type { ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import { formatIdentifier, type ProfileIdentifier } from "@/lib/profile-api/identifiers";
 
-type Props = { origin: string; appGuid: string; identifierOrder: readonly string[] };
+type Props = { origin: string; appGuid: string; identifierOrder: readonly string[]; pinnedTraits: readonly string[] };
 type View = { status: "waiting" } | { status: "found"; id: ProfileIdentifier } | { status: "unmatched"; hint: string };
 
 /**
  * The Zendesk ticket sidebar: asks ZAF for the ticket requester, shows the customer picked by ZENDESK_IDENTIFIER_ORDER,
  * follows a change of requester, and keeps the app frame as tall as its content.
  */
-export function ZendeskSidebar({ origin, appGuid, identifierOrder }: Props) {
+export function ZendeskSidebar({ origin, appGuid, identifierOrder, pinnedTraits }: Props) {
   const [view, setView] = useState<View>({ status: "waiting" });
   const rootRef = useRef<HTMLDivElement>(null);
   const order = identifierOrder.join(",");
@@ -47,7 +47,14 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder }: Props) {
   return (
     <div ref={rootRef}>
       {view.status === "waiting" ? <p className="p-3 text-sm">Waiting for Zendesk…</p> : null}
-      {view.status === "found" ? <EmbeddedProfile id={view.id} /> : null}
+      {view.status === "found" ? (
+        <ProfileSidebar
+          key={formatIdentifier(view.id)}
+          collection="users"
+          id={formatIdentifier(view.id)}
+          pinnedTraits={pinnedTraits}
+        />
+      ) : null}
       {view.status === "unmatched" ? (
         <IdentifierForm initial={view.hint} onSubmit={(id) => setView({ status: "found", id })} />
       ) : null}
