@@ -3,6 +3,9 @@ import { expect, type Page, test } from "@playwright/test";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
+/** Runs in the page: the session as next-auth reports it. */
+const readSession = async (): Promise<unknown> => (await fetch("/api/auth/session")).json() as Promise<unknown>;
+
 async function signInAtProvider(page: Page, login: string) {
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Continue with your company account" }).click();
@@ -19,7 +22,7 @@ test("an agent signs in with the company identity provider, gets an 8-hour sessi
   await signInAtProvider(page, "ada");
   await page.waitForURL((url) => url.hostname === "localhost" && !url.pathname.startsWith("/sign-in"));
   // Read the session from the page itself: Playwright's request API would store next-auth's rolling cookie unpartitioned.
-  const session = (await page.evaluate(async () => (await fetch("/api/auth/session")).json())) as { expires: string };
+  const session = (await page.evaluate(readSession)) as { expires: string };
   expect(session).toMatchObject({ user: { name: "Ada", email: "ada@acme.test" }, source: "standalone" });
   const hours = (Date.parse(session.expires) - Date.now()) / 3_600_000;
   expect(hours).toBeGreaterThan(7.9);
@@ -28,7 +31,7 @@ test("an agent signs in with the company identity provider, gets an 8-hour sessi
   // Sign out with the app's own button, in the browser (the session cookie is partitioned: the browser's jar is the truth).
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL((url) => url.pathname.startsWith("/sign-in"));
-  const after = await page.evaluate(async () => (await fetch("/api/auth/session")).json());
+  const after = await page.evaluate(readSession);
   expect(after).toEqual({});
   const status = await page.evaluate(async () => (await fetch("/api/profiles/users/user_id%3Au_ada")).status);
   expect(status).toBe(401);
