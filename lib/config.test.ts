@@ -86,3 +86,24 @@ describe("parseConfig", () => {
     expect(config.EMBED_ALLOWED_ORIGINS).toEqual(["https://a.example.com", "http://localhost:3001"]);
   });
 });
+
+describe("embedding configuration", () => {
+  it("defaults the Salesforce mapping and freshness bound", () => {
+    const config = parseConfig(valid);
+    expect(config.SALESFORCE_RECORD_FIELD_MAPPING).toBe("Contact.Email=email,Lead.Email=email");
+    expect(config.SALESFORCE_MAX_AGE_SECONDS).toBe(300);
+  });
+
+  it("names a malformed record field mapping or freshness bound", () => {
+    expect(errorOf({ ...valid, SALESFORCE_RECORD_FIELD_MAPPING: "Contact.Email" })).toContain("SALESFORCE_RECORD_FIELD_MAPPING");
+    expect(errorOf({ ...valid, SALESFORCE_MAX_AGE_SECONDS: "0" })).toContain("SALESFORCE_MAX_AGE_SECONDS");
+    expect(
+      parseConfig({ ...valid, SALESFORCE_RECORD_FIELD_MAPPING: "Contact.External_Id__c=user_id, Lead.Email=email" })
+        .SALESFORCE_RECORD_FIELD_MAPPING,
+    ).toBe("Contact.External_Id__c=user_id, Lead.Email=email");
+  });
+
+  it("refuses a framing origin that is not an origin", () => {
+    expect(errorOf({ ...valid, EMBED_ALLOWED_ORIGINS: "https://ok.example,*" })).toContain("EMBED_ALLOWED_ORIGINS");
+  });
+});
