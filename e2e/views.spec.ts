@@ -191,3 +191,25 @@ for (const scheme of ["light", "dark"] as const) {
     }
   });
 }
+
+test("an identifier needing every kind of escaping opens its own profile", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Value").fill(SEED_IDS.weird.userId);
+  await page.getByRole("button", { name: "Look up" }).click();
+  await expect(page.getByText(`user · ${SEED_IDS.weird.userId}`)).toBeVisible();
+  await expect(page.getByTestId("profile-not-found")).toHaveCount(0);
+  await expect(panel(page, "Identities").getByText("matched by")).toBeVisible();
+});
+
+test("Refresh re-fetches every panel bypassing the server cache", async ({ page }) => {
+  await page.goto(profileUrl("users", SEED_IDS.ada.userId));
+  await expect(page.getByTestId("timeline-event").first()).toBeVisible();
+  const bypassing: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/profiles/") && r.headers()["cache-control"] === "no-cache") bypassing.push(new URL(r.url()).pathname);
+  });
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await expect(page.getByText("Profile refreshed")).toBeAttached();
+  const parts = new Set(bypassing.map((p) => p.split("/").pop()));
+  for (const part of ["traits", "external_ids", "events", "metadata", "links"]) expect(parts, part).toContain(part);
+});
