@@ -76,3 +76,20 @@ describe("the retry loop", () => {
     expect(Date.now() - started).toBeLessThan(100);
   });
 });
+
+describe("the limiter seam in the retry loop", () => {
+  const policy = { maxAttempts: 2, attemptTimeoutMs: 1000, deadlineMs: 5000 };
+  it("a refused slot is a typed rate_limited error carrying the limiter's wait", async () => {
+    class Refused extends Error {
+      readonly retryAfterSeconds = 1.2;
+    }
+    const limiter = { acquire: () => Promise.reject(new Refused("no slot")), onRateLimited: () => undefined };
+    let attempts = 0;
+    const run = withRetries({ ...policy, limiter }, () => {
+      attempts++;
+      return Promise.resolve({ ok: true as const, value: 1, requestId: undefined, size: 1 });
+    });
+    await expect(run).rejects.toMatchObject({ name: "ProfileApiError", kind: "rate_limited", retryAfterSeconds: 2 });
+    expect(attempts).toBe(0);
+  });
+});

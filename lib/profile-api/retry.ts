@@ -96,7 +96,7 @@ export async function withRetries<T>(
     throwIfAborted(signal);
     const remaining = deadlineAt - now();
     if (remaining <= 0) throw last.kind === "timeout" ? last : profileApiError("timeout", { requestId: last.requestId });
-    const release = await limiter?.acquire(deadlineAt, signal);
+    const release = limiter ? await acquireSlot(limiter, deadlineAt, signal) : undefined;
     let outcome: AttemptOutcome<T>;
     try {
       outcome = await attempt(attemptSignal(signal, Math.min(policy.attemptTimeoutMs, remaining)));
@@ -113,6 +113,22 @@ export async function withRetries<T>(
     await sleep(delay, signal);
   }
   throw last;
+}
+
+/**
+ * A slot from the space-wide limiter. Its refusal (no slot before the deadline, queue full) is
+ * our own rate limit, so it becomes a typed rate_limited error the BFF already maps.
+ */
+async function acquireSlot(limiter: UpstreamLimiter, deadlineAt: number, signal?: AbortSignal): Promise<void | (() => void)> {
+  try {
+    return await limiter.acquire(deadlineAt, signal);
+  } catch (error) {
+    throwIfAborted(signal);
+    const seconds = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    return Promise.reject(
+      profileApiError("rate_limited", { retryAfterSeconds: typeof seconds === "number" ? Math.ceil(seconds) : undefined }),
+    );
+  }
 }
 
 function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number): AbortSignal {
