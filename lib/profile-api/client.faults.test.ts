@@ -39,10 +39,20 @@ describe("faults the client retries through", () => {
   });
 
   it("a 50% error rate still ends in the data", async () => {
-    sim.setFaults({ errorRates: { "500": 0.25, "503": 0.25 } });
-    for (let i = 0; i < 5; i++) {
-      const res = await api.metadata("users", ada);
-      expect(typeof res.body.metadata.created_at).toBe("string");
+    // Its own simulator: the fault draws then follow only from the seed, whatever ran before.
+    const flaky = await startSim({ faults: { errorRates: { "500": 0.25, "503": 0.25 } } });
+    const client = clientFor(flaky);
+    try {
+      for (let i = 0; i < 10; i++) {
+        const res = await client.metadata("users", ada);
+        expect(typeof res.body.metadata.created_at).toBe("string");
+      }
+      const { byStatus } = flaky.stats().requests;
+      expect(byStatus["200"]).toBe(10);
+      expect((byStatus["500"] ?? 0) + (byStatus["503"] ?? 0)).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+      await flaky.close();
     }
   });
 
@@ -121,7 +131,7 @@ describe("faults that end in a typed error", () => {
       const error = await rejectionOf(slow.traits("users", ada));
       const elapsed = Date.now() - started;
       expect(error).toMatchObject({ kind: "timeout" });
-      expect(elapsed).toBeLessThanOrEqual(1_200 + 150);
+      expect(elapsed).toBeLessThanOrEqual(1_200 + 250);
       expect(attempts()).toBeGreaterThanOrEqual(2);
     } finally {
       await slow.close();
