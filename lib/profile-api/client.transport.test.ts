@@ -118,3 +118,19 @@ describe("answers that do not match the documented shape", () => {
     }
   });
 });
+
+describe("an answer too large to hold", () => {
+  it("is refused as malformed once, not fetched again", async () => {
+    const api = createProfileApi(settingsFor(sim), { maxResponseBytes: 2_000 });
+    sim.resetStats();
+    try {
+      await expect(api.events("users", id(SEED_IDS.heavy.userId), { limit: 100 })).rejects.toMatchObject({ kind: "malformed" });
+      expect(sim.stats().requests.total).toBe(1);
+      // Small answers still pass through the same pool.
+      const small = await api.metadata("users", id(SEED_IDS.heavy.userId));
+      expect(typeof small.body.metadata.created_at).toBe("string");
+    } finally {
+      await api.close();
+    }
+  });
+});

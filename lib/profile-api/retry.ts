@@ -107,7 +107,7 @@ export async function withRetries<T>(
     if (outcome.ok) return outcome;
     last = outcome.error;
     if (last.kind === "rate_limited") limiter?.onRateLimited(outcome.retryAfterMs);
-    if (!isRetryable(last.kind) || n === policy.maxAttempts) throw last;
+    if (!isRetryable(last.kind) || outcome.final || n === policy.maxAttempts) throw last;
     const delay = outcome.retryAfterMs ?? backoffDelayMs(n, policy.random);
     if (now() + delay >= deadlineAt) throw last;
     await sleep(delay, signal);
