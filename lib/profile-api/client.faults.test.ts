@@ -56,6 +56,22 @@ describe("faults the client retries through", () => {
     }
   });
 
+  it("the simulator's own per-space rate limit: a burst past it is paced by Retry-After and all calls get their data", async () => {
+    const limited = await startSim({ rateLimit: 5 });
+    const client = clientFor(limited);
+    try {
+      const started = Date.now();
+      const results = await Promise.all(Array.from({ length: 12 }, () => client.metadata("users", ada)));
+      expect(results).toHaveLength(12);
+      expect(Date.now() - started).toBeLessThan(8_000);
+      expect(limited.stats().rateLimited).toBeGreaterThan(0);
+      expect(limited.stats().requests.byStatus["200"]).toBe(12);
+    } finally {
+      await client.close();
+      await limited.close();
+    }
+  });
+
   it("dropped connections are retried; always dropped → network after maxAttempts", async () => {
     sim.setFaults({ dropRate: 1 });
     const error = await rejectionOf(api.traits("users", ada));

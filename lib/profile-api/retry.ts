@@ -35,7 +35,8 @@ export function parseRetryAfterMs(value: string | string[] | undefined, now: num
 
 /** The wait before the next attempt: the server's Retry-After wins over our own backoff when given. */
 export function nextDelayMs(attempt: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
-  return retryAfterMs ?? backoffDelayMs(attempt, random);
+  // A little jitter on top of Retry-After, so callers told the same second do not all return in the same millisecond.
+  return retryAfterMs === undefined ? backoffDelayMs(attempt, random) : retryAfterMs + Math.floor(random() * BACKOFF_BASE_MS);
 }
 
 /** Sleeps `ms`, ending early (rejecting with the reason) when the signal aborts. */
@@ -108,7 +109,7 @@ export async function withRetries<T>(
     last = outcome.error;
     if (last.kind === "rate_limited") limiter?.onRateLimited(outcome.retryAfterMs);
     if (!isRetryable(last.kind) || outcome.final || n === policy.maxAttempts) throw last;
-    const delay = outcome.retryAfterMs ?? backoffDelayMs(n, policy.random);
+    const delay = nextDelayMs(n, outcome.retryAfterMs, policy.random);
     if (now() + delay >= deadlineAt) throw last;
     await sleep(delay, signal);
   }
