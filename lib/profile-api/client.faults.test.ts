@@ -167,3 +167,45 @@ describe("faults that end in a typed error", () => {
   });
 });
 
+
+it("no error of any kind carries the token, the Authorization header, the upstream URL or the identifier", async () => {
+  const token = "tok-Segment-SECRET-4f9a";
+  const own = await startSim({ token });
+  const client = clientFor(own, { accessToken: token, attemptTimeoutMs: 200, deadlineMs: 600 });
+  const weird = id(SEED_IDS.weird.userId);
+  const faults = [
+    { errorRates: { "500": 1 } },
+    { errorRates: { "400": 1 } },
+    { errorRates: { "403": 1 } },
+    { errorRates: { "418": 1 } },
+    { rejectAuth: true },
+    { rateLimitBurst: 10, retryAfterSeconds: 30 },
+    { dropRate: 1 },
+    { malformedRate: 1 },
+    { latencyMs: 1_000 },
+  ];
+  try {
+    const kinds = new Set<string>();
+    for (const f of faults) {
+      own.resetFaults();
+      own.setFaults(f);
+      const error = await rejectionOf(client.traits("users", weird));
+      expect(error).toBeInstanceOf(ProfileApiError);
+      kinds.add((error as ProfileApiError).kind);
+      const seen = `${String(error)} ${JSON.stringify(error)} ${(error as Error).stack ?? ""}`;
+      for (const secret of [token, Buffer.from(`${token}:`).toString("base64"), own.url, "we/ird", "we%2Fird"]) {
+        expect(seen).not.toContain(secret);
+      }
+    }
+    own.resetFaults();
+    const notFound = await rejectionOf(client.traits("users", id("email:someone@example.com")));
+    kinds.add((notFound as ProfileApiError).kind);
+    expect(JSON.stringify(notFound)).not.toContain("someone@example.com");
+    expect([...kinds].sort()).toEqual(
+      ["bad_request", "client_error", "malformed", "network", "not_found", "rate_limited", "server_error", "timeout", "unauthorized"].sort(),
+    );
+  } finally {
+    await client.close();
+    await own.close();
+  }
+});
