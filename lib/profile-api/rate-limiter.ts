@@ -31,6 +31,11 @@ export type RateLimiterOptions = {
   minRate?: number;
   /** Seconds after a cut to climb back from the floor to the full rate. Default 10. */
   recoverySeconds?: number;
+  /**
+   * Added to the one-second window: requests reach the upstream a little after their grant, and
+   * not all equally late, so a window measured there could otherwise see rate + 1. Default 25 ms.
+   */
+  windowMarginMs?: number;
   now?: () => number;
 };
 
@@ -44,6 +49,7 @@ export class RateLimiter {
   private readonly maxQueue: number;
   private readonly minRate: number;
   private readonly recoveryMs: number;
+  private readonly windowMs: number;
   private readonly now: () => number;
   /** Ring of the last `rate` grant times. */
   private readonly grants: number[];
@@ -61,6 +67,7 @@ export class RateLimiter {
     this.maxQueue = options.maxQueue ?? this.rate * 10;
     this.minRate = Math.max(1, options.minRate ?? this.rate / 10);
     this.recoveryMs = (options.recoverySeconds ?? 10) * 1000;
+    this.windowMs = 1000 + (options.windowMarginMs ?? 25);
     this.now = options.now ?? Date.now;
     this.grants = new Array<number>(this.rate).fill(-Infinity);
     this.cutRate = this.rate;
@@ -127,7 +134,7 @@ export class RateLimiter {
     const perSecond = Math.max(1, Math.floor(rate));
     const burst = Math.max(1, Math.min(this.burst, perSecond));
     const interval = 1000 / rate;
-    return Math.max(this.pausedUntil, this.nthLatest(perSecond) + 1000, this.nthLatest(burst) + burst * interval);
+    return Math.max(this.pausedUntil, this.nthLatest(perSecond) + this.windowMs, this.nthLatest(burst) + burst * interval);
   }
 
   private estimateGrantAt(position: number): number {
