@@ -21,7 +21,7 @@ describe("RateLimiter", () => {
     const times: number[] = [];
     const order: number[] = [];
     const deadline = Date.now() + 10_000;
-    const all = Array.from({ length: 100 }, (_, i) => limiter.acquire(deadline).then(() => (times.push(Date.now()), order.push(i))));
+    const all = Array.from({ length: 100 }, (_, i) => limiter.acquire(deadline).then((release) => (times.push(Date.now()), order.push(i), release())));
     await vi.advanceTimersByTimeAsync(6_000);
     await Promise.all(all);
     expect(times).toHaveLength(100);
@@ -48,7 +48,7 @@ describe("RateLimiter", () => {
   it("rejects at once when the queue is full", async () => {
     const limiter = new RateLimiter({ rate: 5, maxQueue: 3 });
     const deadline = Date.now() + 60_000;
-    const results = Array.from({ length: 12 }, () => limiter.acquire(deadline).then(() => "ok", (e: unknown) => e));
+    const results = Array.from({ length: 12 }, () => limiter.acquire(deadline).then((release) => (release(), "ok"), (e: unknown) => e));
     await vi.advanceTimersByTimeAsync(0);
     const settled = await Promise.race([Promise.all(results.slice(8)), new Promise((r) => setTimeout(r, 1, "pending"))]);
     expect(settled).not.toBe("pending");
@@ -58,7 +58,7 @@ describe("RateLimiter", () => {
 
   it("an upstream 429 halves the rate and pauses for Retry-After, then recovers gradually", async () => {
     const limiter = new RateLimiter({ rate: 100, recoverySeconds: 10 });
-    await limiter.acquire(Date.now() + 1000);
+    (await limiter.acquire(Date.now() + 1000))();
     limiter.onRateLimited(2_000);
     limiter.onRateLimited(2_000); // the same burst: not a second cut
     expect(limiter.currentRate()).toBe(50);
@@ -73,6 +73,21 @@ describe("RateLimiter", () => {
     expect(limiter.currentRate()).toBeLessThan(100);
     await vi.advanceTimersByTimeAsync(6_000);
     expect(limiter.currentRate()).toBe(100);
+  });
+
+  it("counts a request until its answer is back: no new slot while `rate` are in flight", async () => {
+    const limiter = new RateLimiter({ rate: 2, burst: 2 });
+    const first = await limiter.acquire(Date.now() + 10_000);
+    await limiter.acquire(Date.now() + 10_000);
+    let third = false;
+    void limiter.acquire(Date.now() + 10_000).then(() => (third = true));
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(third).toBe(false); // both still in flight after 3 s
+    first();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(third).toBe(false); // released, but still inside the one-second window
+    await vi.advanceTimersByTimeAsync(100);
+    expect(third).toBe(true);
   });
 
   it("a waiter whose signal aborts leaves the queue without taking a slot", async () => {

@@ -2,13 +2,17 @@ import "server-only";
 
 /**
  * The space-wide client-side rate limiter (DESIGN §4; seeds: 100 requests/s per space, back off
- * on 429). A sliding-window log: a grant is allowed when the k-th most recent grant is at least
- * k/rate seconds old, checked for k = rate (never more than `rate` in any one-second window)
- * and k = burst (at most `burst` back to back, so requests leave evenly instead of in one
- * clump that the upstream would see arrive late and bunched). Waiters queue FIFO, bounded,
- * until their deadline. Upstream 429s halve the rate and pause for Retry-After; the rate then
- * recovers linearly (AIMD, the usual answer to a shared limit we cannot see).
+ * on 429). A request may leave when fewer than `rate` requests are in flight or finished within
+ * the last second: counting a request until its answer is back (not just from when it left)
+ * keeps the guarantee wherever in between it reached the upstream, so the space's own
+ * one-second window never sees more than `rate`. On top, at most `burst` leave back to back, so
+ * requests go out evenly rather than in one clump. Waiters queue FIFO, bounded, until their
+ * deadline. Upstream 429s halve the rate and pause for Retry-After; the rate then recovers
+ * linearly (AIMD, the usual answer to a shared limit we cannot see).
  */
+
+/** Called once the attempt's answer (or failure) is back; the slot then ages out of the window. */
+export type Release = () => void;
 
 export class RateLimitedError extends Error {
   override name = "RateLimitedError";
@@ -31,15 +35,12 @@ export type RateLimiterOptions = {
   minRate?: number;
   /** Seconds after a cut to climb back from the floor to the full rate. Default 10. */
   recoverySeconds?: number;
-  /**
-   * Added to the one-second window: requests reach the upstream a little after their grant, and
-   * not all equally late, so a window measured there could otherwise see rate + 1. Default 25 ms.
-   */
+  /** Added to the one-second window for clock differences between us and the upstream. Default 10 ms. */
   windowMarginMs?: number;
   now?: () => number;
 };
 
-type Waiter = { deadlineAt: number; resolve: () => void; reject: (e: unknown) => void; cleanup: () => void };
+type Waiter = { deadlineAt: number; resolve: (release: Release) => void; reject: (e: unknown) => void; cleanup: () => void };
 
 export type LimiterStats = { granted: number; rejected: number; rateLimitedByUpstream: number; queued: number; currentRate: number; peakPerSecond: number };
 
@@ -51,9 +52,14 @@ export class RateLimiter {
   private readonly recoveryMs: number;
   private readonly windowMs: number;
   private readonly now: () => number;
-  /** Ring of the last `rate` grant times. */
+  /** Ring of the last `burst` grant times (smoothing). */
   private readonly grants: number[];
   private count = 0;
+  private inFlight = 0;
+  /** Release times, oldest first (monotonic: pushed at release), trimmed as they age out. */
+  private readonly released = new Deque();
+  /** Grant times of the last second, for the peak counter. */
+  private readonly recentGrants = new Deque();
   private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pausedUntil = 0;
@@ -67,24 +73,24 @@ export class RateLimiter {
     this.maxQueue = options.maxQueue ?? this.rate * 10;
     this.minRate = Math.max(1, options.minRate ?? this.rate / 10);
     this.recoveryMs = (options.recoverySeconds ?? 10) * 1000;
-    this.windowMs = 1000 + (options.windowMarginMs ?? 25);
+    this.windowMs = 1000 + (options.windowMarginMs ?? 10);
     this.now = options.now ?? Date.now;
-    this.grants = new Array<number>(this.rate).fill(-Infinity);
+    this.grants = new Array<number>(this.burst).fill(-Infinity);
     this.cutRate = this.rate;
   }
 
-  /** Resolves when a request may go; rejects with RateLimitedError past `deadlineAt`, or the signal's reason. */
-  acquire(deadlineAt: number, signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves with a Release when a request may go (call it when its answer is back); rejects
+   * with RateLimitedError when no slot comes before `deadlineAt`, or with the signal's reason.
+   */
+  acquire(deadlineAt: number, signal?: AbortSignal): Promise<Release> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
-    if (this.queue.length === 0 && this.nextGrantAt() <= this.now()) {
-      this.grant();
-      return Promise.resolve();
-    }
+    if (this.queue.length === 0 && this.nextGrantAt() <= this.now()) return Promise.resolve(this.grant());
     const eta = this.estimateGrantAt(this.queue.length + 1);
     if (this.queue.length >= this.maxQueue || eta > deadlineAt) {
       return Promise.reject(this.reject(this.queue.length >= this.maxQueue ? "queue_full" : "deadline", eta));
     }
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<Release>((resolve, reject) => {
       const timeout = setTimeout(() => this.expire(waiter), Math.max(0, deadlineAt - this.now()));
       const onAbort = () => {
         this.dropWaiter(waiter);
@@ -128,35 +134,53 @@ export class RateLimiter {
     return { ...this.counters, queued: this.queue.length, currentRate: this.currentRate() };
   }
 
-  /** Earliest time the next grant may happen under the current rate, burst and pause. */
+  /** Earliest time the next grant may happen (Infinity: only a release can free a slot). */
   private nextGrantAt(): number {
+    const now = this.now();
     const rate = this.currentRate();
     const perSecond = Math.max(1, Math.floor(rate));
     const burst = Math.max(1, Math.min(this.burst, perSecond));
-    const interval = 1000 / rate;
-    return Math.max(this.pausedUntil, this.nthLatest(perSecond) + this.windowMs, this.nthLatest(burst) + burst * interval);
+    this.released.dropUntil(now - this.windowMs);
+    const excess = this.inFlight + this.released.size - perSecond + 1;
+    const windowFree = excess <= 0 ? -Infinity : excess > this.released.size ? Infinity : this.released.at(excess - 1) + this.windowMs;
+    const burstFree = this.nthLatestGrant(burst) + (burst * 1000) / rate;
+    return Math.max(this.pausedUntil, windowFree, burstFree);
   }
 
   private estimateGrantAt(position: number): number {
-    return Math.max(this.nextGrantAt(), this.now()) + ((position - 1) * 1000) / this.currentRate();
+    const next = this.nextGrantAt();
+    const start = Number.isFinite(next) ? Math.max(next, this.now()) : this.now() + 1000 / this.currentRate();
+    return start + ((position - 1) * 1000) / this.currentRate();
   }
 
-  private nthLatest(k: number): number {
-    return this.grants[(((this.count - k) % this.rate) + this.rate) % this.rate] ?? -Infinity;
+  private nthLatestGrant(k: number): number {
+    return this.grants[(((this.count - k) % this.burst) + this.burst) % this.burst] ?? -Infinity;
   }
 
-  private grant(): void {
+  private grant(): Release {
     const now = this.now();
-    this.grants[this.count % this.rate] = now;
+    this.grants[this.count % this.burst] = now;
     this.count++;
+    this.inFlight++;
     this.counters.granted++;
-    const inLastSecond = this.grants.filter((t) => t > now - 1000).length;
-    this.counters.peakPerSecond = Math.max(this.counters.peakPerSecond, inLastSecond);
+    this.recentGrants.push(now);
+    this.recentGrants.dropUntil(now - 1000);
+    this.counters.peakPerSecond = Math.max(this.counters.peakPerSecond, this.recentGrants.size);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inFlight--;
+      this.released.push(this.now());
+      this.schedule();
+    };
   }
 
   private schedule(): void {
     if (this.timer || this.queue.length === 0) return;
-    const delay = Math.max(0, Math.ceil(this.nextGrantAt() - this.now()));
+    const next = this.nextGrantAt();
+    if (!Number.isFinite(next)) return; // a release will call schedule() again
+    const delay = Math.max(0, Math.ceil(next - this.now()));
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.pump();
@@ -168,8 +192,7 @@ export class RateLimiter {
       const waiter = this.queue.shift();
       if (!waiter) break;
       waiter.cleanup();
-      this.grant();
-      waiter.resolve();
+      waiter.resolve(this.grant());
     }
     this.schedule();
   }
@@ -190,5 +213,32 @@ export class RateLimiter {
   private reject(reason: "queue_full" | "deadline", eta: number): RateLimitedError {
     this.counters.rejected++;
     return new RateLimitedError(Math.max(1, Math.ceil((eta - this.now()) / 1000)), reason);
+  }
+}
+
+/** A FIFO of increasing timestamps with O(1) amortised trimming from the front. */
+class Deque {
+  private items: number[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  push(t: number): void {
+    this.items.push(t);
+  }
+
+  at(i: number): number {
+    return this.items[this.head + i] ?? Infinity;
+  }
+
+  /** Drops entries at or before `t`. */
+  dropUntil(t: number): void {
+    while (this.head < this.items.length && (this.items[this.head] ?? Infinity) <= t) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
   }
 }
