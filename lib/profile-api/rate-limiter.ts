@@ -35,6 +35,8 @@ export type RateLimiterOptions = {
   minRate?: number;
   /** Seconds after a cut to climb back from the floor to the full rate. Default 10. */
   recoverySeconds?: number;
+  /** A slot whose Release is never called is freed after this long (a caller's bug must not wedge the space). Default 30 s. */
+  maxHoldMs?: number;
   /** Added to the one-second window for clock differences between us and the upstream. Default 10 ms. */
   windowMarginMs?: number;
   now?: () => number;
@@ -51,6 +53,7 @@ export class RateLimiter {
   private readonly minRate: number;
   private readonly recoveryMs: number;
   private readonly windowMs: number;
+  private readonly maxHoldMs: number;
   private readonly now: () => number;
   /** Ring of the last `burst` grant times (smoothing). */
   private readonly grants: number[];
@@ -73,6 +76,7 @@ export class RateLimiter {
     this.maxQueue = options.maxQueue ?? this.rate * 10;
     this.minRate = Math.max(1, options.minRate ?? this.rate / 10);
     this.recoveryMs = (options.recoverySeconds ?? 10) * 1000;
+    this.maxHoldMs = options.maxHoldMs ?? 30_000;
     this.windowMs = 1000 + (options.windowMarginMs ?? 10);
     this.now = options.now ?? Date.now;
     this.grants = new Array<number>(this.burst).fill(-Infinity);
@@ -167,13 +171,17 @@ export class RateLimiter {
     this.recentGrants.dropUntil(now - 1000);
     this.counters.peakPerSecond = Math.max(this.counters.peakPerSecond, this.recentGrants.size);
     let released = false;
-    return () => {
+    const release = () => {
       if (released) return;
       released = true;
+      clearTimeout(safety);
       this.inFlight--;
       this.released.push(this.now());
       this.schedule();
     };
+    const safety = setTimeout(release, this.maxHoldMs);
+    safety.unref?.();
+    return release;
   }
 
   private schedule(): void {
