@@ -15,7 +15,9 @@ export async function measurePageJs(pageUrl: string, cookie?: string): Promise<{
   const headers = cookie ? { cookie } : undefined;
   const res = await fetch(pageUrl, { headers, redirect: "manual" });
   const html = await res.text();
-  const srcs = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? "").filter(Boolean));
+  // Modern browsers skip `nomodule` scripts (legacy polyfills), so they are not counted either.
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
+  const srcs = new Set(tags.map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1] ?? "").filter(Boolean));
   let bytesGzip = 0;
   for (const src of srcs) {
     const js = await fetch(new URL(src.replace(/&amp;/g, "&"), pageUrl), { headers });
