@@ -24,11 +24,25 @@ async function stopAll() {
   for (const r of running.splice(0).reverse()) await r.stop().catch(() => undefined);
 }
 
-function build() {
-  if (process.env.BENCH_SKIP_BUILD === "1") return;
+/** Builds the app; false (with the reason recorded) when it cannot be built, so the rest still runs. */
+function build(results: Record<string, unknown>): boolean {
+  if (process.env.BENCH_SKIP_BUILD === "1") return true;
   console.log("building the app (next build)…");
-  const result = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error("next build failed");
+  const result = spawnSync("npm", ["run", "build"], { encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 240_000 });
+  if (result.status === 0) return true;
+  results.appPending = `next build failed: ${(result.stdout + result.stderr).split("\n").find((l) => /error/i.test(l)) ?? "see npm run build"}`;
+  console.error(results.appPending);
+  return false;
+}
+
+/** Runs one measurement; a failure is recorded as pending with its reason instead of ending the bench. */
+async function measure(results: Record<string, unknown>, key: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    results[key] = await run();
+  } catch (error) {
+    results[key] = { pending: (error as Error).message.split("\n")[0] };
+    console.error(`${key}: ${(results[key] as { pending: string }).pending}`);
+  }
 }
 
 async function phaseUnlimited(results: Record<string, unknown>) {
@@ -39,14 +53,14 @@ async function phaseUnlimited(results: Record<string, unknown>) {
   running.push(app.child);
   await sim.resetStats();
   console.log("overhead at 1 and 50 agents…");
-  results.overhead1 = await measureOverhead(app, sim, 1, SECONDS);
-  results.overhead50 = await measureOverhead(app, sim, 50, SECONDS);
+  await measure(results, "overhead1", () => measureOverhead(app, sim, 1, SECONDS));
+  await measure(results, "overhead50", () => measureOverhead(app, sim, 50, SECONDS));
   console.log("summary fan-out…");
-  results.summary = await measureSummary(app, sim, 30);
+  await measure(results, "summary", () => measureSummary(app, sim, 30));
   console.log("coalescing…");
-  results.coalescing = await measureCoalescing(app, sim, SEED_IDS.quiet.userId, 50);
+  await measure(results, "coalescing", () => measureCoalescing(app, sim, SEED_IDS.quiet.userId, 50));
   console.log("front-end budget…");
-  results.frontend = await measureEmbed(app).catch((e: unknown) => ({ pending: (e as Error).message.split("\n")[0] }));
+  await measure(results, "frontend", () => measureEmbed(app));
   results.connectionsUnlimited = (await sim.stats()).connections.opened;
   await stopAll();
 }
@@ -59,23 +73,36 @@ async function phaseLimited(results: Record<string, unknown>) {
   running.push(app.child);
   await sim.resetStats();
   console.log(`agent load 5x the space limit (${5 * SPACE_LIMIT}/s)…`);
-  results.rateLimit = await measureRateLimit(app, sim, 5 * SPACE_LIMIT, SECONDS);
+  await measure(results, "rateLimit", () => measureRateLimit(app, sim, 5 * SPACE_LIMIT, SECONDS));
   const connectionsOpened = (await sim.stats()).connections.opened;
   console.log("same load: ours vs the naive proxy…");
-  results.oursShared = await measureSharedLoad(app.url, sim, { cookie: app.cookie }, SECONDS);
-  results.connectionsLimited = connectionsOpened + (results.oursShared as { upstreamConnectionsOpened: number }).upstreamConnectionsOpened;
+  await measure(results, "oursShared", () => measureSharedLoad(app.url, sim, { cookie: app.cookie }, SECONDS));
+  results.connectionsLimited = connectionsOpened + ((results.oursShared as { upstreamConnectionsOpened?: number }).upstreamConnectionsOpened ?? 0);
+  await runNaive(results, sim);
+  await stopAll();
+}
+
+async function runNaive(results: Record<string, unknown>, sim: Sim) {
   const naive: NaiveProxy = await startNaiveProxy({ upstream: sim.url, spaceId: SIM_DEFAULTS.spaceId, token: SIM_DEFAULTS.token });
   running.push({ stop: naive.close });
-  results.naiveShared = await measureSharedLoad(naive.url, sim, {}, SECONDS);
+  await measure(results, "naiveShared", () => measureSharedLoad(naive.url, sim, {}, SECONDS));
+}
+
+/** Without a built app only the baseline can be measured; the BFF's rows say why they are pending. */
+async function phaseBaselineOnly(results: Record<string, unknown>) {
+  const sim: Sim = await startSim(PORTS.simLimited, { rateLimit: SPACE_LIMIT, latencyMs: LATENCY_MS });
+  running.push(sim.child);
+  await runNaive(results, sim);
   await stopAll();
 }
 
 async function main() {
   const started = Date.now();
   const results: Record<string, unknown> = { machine: machine(), latencyMs: LATENCY_MS, spaceLimit: SPACE_LIMIT, poolConnections: POOL_CONNECTIONS, seconds: SECONDS };
-  build();
-  await phaseUnlimited(results);
-  await phaseLimited(results);
+  if (build(results)) {
+    await phaseUnlimited(results);
+    await phaseLimited(results);
+  } else await phaseBaselineOnly(results);
   console.log("blank Next.js page…");
   results.blankJsGzip = await measureBlankPageJs(PORTS.blank).catch((e: unknown) => ({ pending: (e as Error).message.split("\n")[0] }));
   results.elapsedSeconds = Math.round((Date.now() - started) / 1000);

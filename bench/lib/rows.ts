@@ -21,8 +21,17 @@ function overheadRows(o: Overhead): Row[] {
   ];
 }
 
-export function buildRows(r: Results): Row[] {
+const isPending = (v: unknown): v is { pending: string } => typeof v === "object" && v !== null && "pending" in v;
+
+export function buildRows(results: Results): Row[] {
   const rows: Row[] = [];
+  // A measurement that could not run is one "pending" row with its reason, and left out below.
+  const r: Results = {};
+  for (const [key, value] of Object.entries(results)) {
+    if (isPending(value) && key !== "frontend" && key !== "blankJsGzip") rows.push({ figure: key, value: `pending: ${value.pending}`, target: "-", met: null });
+    else r[key] = value;
+  }
+  if (typeof r.appPending === "string") rows.push({ figure: "BFF figures", value: `pending: ${r.appPending}`, target: "-", met: null });
   for (const key of ["overhead1", "overhead50"]) if (r[key]) rows.push(...overheadRows(r[key] as Overhead));
   const s = r.summary as { summaryP50: number; slowestSingleP50: number; ratio: number | null } | undefined;
   if (s) rows.push({ figure: "summary p50 vs slowest single call p50", value: `${ms(s.summaryP50)} vs ${ms(s.slowestSingleP50)} (${s.ratio}x)`, target: "≤ 1.2x", met: (s.ratio ?? 99) <= 1.2 });
