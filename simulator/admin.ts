@@ -6,7 +6,11 @@ import type { StatsCollector } from "./stats";
 const MAX_BODY = 64 * 1024;
 
 /** `/__admin/*`: no auth, not rate-limited, not counted. The app never calls these. */
-export async function handleAdmin(req: IncomingMessage, res: ServerResponse, deps: { faults: FaultInjector; stats: StatsCollector }): Promise<void> {
+export async function handleAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: { faults: FaultInjector; stats: StatsCollector },
+): Promise<void> {
   const path = (req.url ?? "").split("?")[0];
   const key = `${req.method} ${path}`;
   try {
@@ -30,7 +34,10 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, dep
         throw new SimError(404, "not_found", "Unknown admin endpoint.");
     }
   } catch (error) {
-    sendError(res, error instanceof SimError ? error : new SimError(400, "invalid_request_error", (error as Error).message));
+    sendError(
+      res,
+      error instanceof SimError ? error : new SimError(400, "invalid_request_error", (error as Error).message),
+    );
   }
 }
 
@@ -44,7 +51,11 @@ function parsePatch(text: string): ReturnType<typeof faultsPatchSchema.parse> {
   const parsed = faultsPatchSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new SimError(400, "invalid_request_error", `Invalid faults: ${issue?.path.join(".") || "body"} ${issue?.message ?? ""}`.trim());
+    throw new SimError(
+      400,
+      "invalid_request_error",
+      `Invalid faults: ${issue?.path.join(".") || "body"} ${issue?.message ?? ""}`.trim(),
+    );
   }
   return parsed.data;
 }

@@ -23,7 +23,13 @@ export type ApiDeps = {
   baseUrl: () => string;
 };
 
-const ANSWERS = { traits: answerTraits, external_ids: answerExternalIds, events: answerEvents, metadata: answerMetadata, links: answerLinks } as const;
+const ANSWERS = {
+  traits: answerTraits,
+  external_ids: answerExternalIds,
+  events: answerEvents,
+  metadata: answerMetadata,
+  links: answerLinks,
+} as const;
 type Resource = keyof typeof ANSWERS;
 
 type RawRoute = { space: string; collection: string; id: string; resource: Resource };
@@ -31,7 +37,15 @@ type RawRoute = { space: string; collection: string; id: string; resource: Resou
 /** Splits the raw (still percent-encoded) path: `/v1/spaces/:space/collections/:collection/profiles/:id/:resource`. */
 function matchRoute(rawPath: string): RawRoute | undefined {
   const s = rawPath.split("/");
-  if (s.length !== 9 || s[0] !== "" || s[1] !== "v1" || s[2] !== "spaces" || s[4] !== "collections" || s[6] !== "profiles") return undefined;
+  if (
+    s.length !== 9 ||
+    s[0] !== "" ||
+    s[1] !== "v1" ||
+    s[2] !== "spaces" ||
+    s[4] !== "collections" ||
+    s[6] !== "profiles"
+  )
+    return undefined;
   const resource = s[8] ?? "";
   if (!(resource in ANSWERS) || !s[3] || !s[5] || !s[7]) return undefined;
   return { space: s[3], collection: s[5], id: s[7], resource: resource as Resource };
@@ -59,7 +73,12 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
     if (fault.kind === "error") throw errorForStatus(fault.status, deps.faults.current.retryAfterSeconds);
     sendJson(res, 200, answer(req, route, new URLSearchParams(rawQuery), deps));
   } catch (error) {
-    sendError(res, error instanceof SimError ? error : new SimError(500, "internal_error", "Something went wrong on Segment's side."));
+    sendError(
+      res,
+      error instanceof SimError
+        ? error
+        : new SimError(500, "internal_error", "Something went wrong on Segment's side."),
+    );
   }
 }
 
@@ -67,7 +86,8 @@ function answer(req: IncomingMessage, route: RawRoute | undefined, query: URLSea
   if (req.method !== "GET") throw new SimError(405, "method_not_allowed", "Only GET is supported.", { Allow: "GET" });
   checkAuth(req.headers.authorization, deps.token);
   if (!route) throw new SimError(404, "not_found", "The requested resource doesn't exist.");
-  if (decodeOnce(route.space, "space_id") !== deps.spaceId) throw new SimError(404, "not_found", "Space was not found.");
+  if (decodeOnce(route.space, "space_id") !== deps.spaceId)
+    throw new SimError(404, "not_found", "Space was not found.");
   const admitted = deps.limiter.admit(deps.spaceId);
   if (!admitted.ok) throw rateLimitError(admitted.retryAfterSeconds);
   const collection = readCollection(route.collection);
@@ -79,7 +99,8 @@ function answer(req: IncomingMessage, route: RawRoute | undefined, query: URLSea
     profile,
     query,
     anchorMs: deps.dataset.anchor.getTime(),
-    urlWith: (next) => listUrl(deps.baseUrl(), path, { collection, id: `${type}:${value}`, space: deps.spaceId }, query, next),
+    urlWith: (next) =>
+      listUrl(deps.baseUrl(), path, { collection, id: `${type}:${value}`, space: deps.spaceId }, query, next),
   };
   return ANSWERS[route.resource](ctx);
 }
@@ -87,7 +108,8 @@ function answer(req: IncomingMessage, route: RawRoute | undefined, query: URLSea
 function checkAuth(header: string | undefined, token: string): void {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? "");
   const credentials = match ? Buffer.from(match[1] ?? "", "base64").toString("utf8") : undefined;
-  if (credentials !== `${token}:`) throw new SimError(401, "authentication_error", "Failure to properly authenticate yourself in the request.");
+  if (credentials !== `${token}:`)
+    throw new SimError(401, "authentication_error", "Failure to properly authenticate yourself in the request.");
 }
 
 function decodeOnce(segment: string, name: string): string {
@@ -101,7 +123,8 @@ function decodeOnce(segment: string, name: string): string {
 function readCollection(raw: string): Collection {
   const name = decodeOnce(raw, "collection");
   const bad = [...new Set(name.replace(/[A-Za-z0-9_-]/g, ""))].join("");
-  if (bad) throw new SimError(400, "validation_error", `The parameter \`collection\` has invalid character(s) \`${bad}\``);
+  if (bad)
+    throw new SimError(400, "validation_error", `The parameter \`collection\` has invalid character(s) \`${bad}\``);
   if (name !== "users" && name !== "accounts") throw new SimError(404, "not_found", "Collection was not found.");
   return name;
 }
@@ -110,6 +133,7 @@ function readCollection(raw: string): Collection {
 function readIdentifier(raw: string): { type: string; value: string } {
   const text = decodeOnce(raw.replace(/\+/g, " "), "id");
   const colon = text.indexOf(":");
-  if (colon <= 0 || colon === text.length - 1) throw new SimError(400, "validation_error", "The parameter `id` must be an external id like `type:value`.");
+  if (colon <= 0 || colon === text.length - 1)
+    throw new SimError(400, "validation_error", "The parameter `id` must be an external id like `type:value`.");
   return { type: text.slice(0, colon), value: text.slice(colon + 1) };
 }

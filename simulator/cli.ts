@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { parseErrorRates, type Faults } from "./faults";
+import { faultsPatchSchema, parseErrorRates, type Faults } from "./faults";
 import { SIM_DEFAULTS } from "./seed-ids";
 import { startSimulator } from "./server";
 
@@ -55,7 +55,20 @@ const rates = pick("error-rates", "SIM_ERROR_RATES");
 if (rates) set("errorRates", parseErrorRates(rates));
 if (flags["reject-auth"] || env.SIM_REJECT_AUTH === "true" || env.SIM_REJECT_AUTH === "1") faults.rejectAuth = true;
 
+const checked = faultsPatchSchema.safeParse(faults);
+if (!checked.success) {
+  const issue = checked.error.issues[0];
+  console.error(
+    `simulator: invalid fault setting ${issue?.path.join(".") ?? ""}: ${issue?.message ?? ""} (SIM_ERROR_RATES looks like 500:0.1,503:0.05; rates are 0..1)`,
+  );
+  process.exit(2);
+}
+
 const now = pick("now", "SIM_NOW");
+if (now !== undefined && Number.isNaN(Date.parse(now))) {
+  console.error(`simulator: SIM_NOW (--now) must be an ISO 8601 date-time, got "${now}"`);
+  process.exit(2);
+}
 try {
   const sim = await startSimulator({
     port: num("port", "SIM_PORT", SIM_DEFAULTS.port),
@@ -67,7 +80,9 @@ try {
     now: now ? new Date(now) : undefined,
     faults,
   });
-  console.log(`Profile API simulator listening on ${sim.url} (space ${pick("space-id", "SIM_SPACE_ID") ?? SIM_DEFAULTS.spaceId})`);
+  console.log(
+    `Profile API simulator listening on ${sim.url} (space ${pick("space-id", "SIM_SPACE_ID") ?? SIM_DEFAULTS.spaceId})`,
+  );
   const stop = () => {
     void sim.close().then(() => process.exit(0));
   };

@@ -118,7 +118,10 @@ export class FaultInjector {
 /** Parses `500:0.1,503:0.05` (the SIM_ERROR_RATES / --error-rates format). */
 export function parseErrorRates(text: string): Record<string, number> {
   const rates: Record<string, number> = {};
-  for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [status, rate] = part.split(":");
     rates[String(status)] = Number(rate);
   }

@@ -19,12 +19,22 @@ export function newRequestId(): string {
   return `${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}`;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   sendText(res, status, JSON.stringify(body), headers);
 }
 
 /** Writes a JSON-typed body as is (also used for the deliberately malformed fault bodies). */
-export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, {
     "Content-Type": "application/json; charset=utf-8",
@@ -58,7 +68,11 @@ export function errorForStatus(status: number, retryAfterSeconds: number): SimEr
     case 504:
       return new SimError(504, "gateway_timeout", "Something went wrong on Segment's side.");
     default:
-      return new SimError(status, status >= 500 ? "internal_error" : "invalid_request_error", `Simulated ${status} error.`);
+      return new SimError(
+        status,
+        status >= 500 ? "internal_error" : "invalid_request_error",
+        `Simulated ${status} error.`,
+      );
   }
 }
 

@@ -33,7 +33,13 @@ export function badCursor(): SimError {
 }
 
 /** The absolute URL of a list, carrying the request's parameters plus `next` (the docs' sample adds router params too). */
-export function listUrl(base: string, path: string, ids: { collection: string; id: string; space: string }, q: URLSearchParams, next: string): string {
+export function listUrl(
+  base: string,
+  path: string,
+  ids: { collection: string; id: string; space: string },
+  q: URLSearchParams,
+  next: string,
+): string {
   const params = new URLSearchParams();
   params.set(":collection", ids.collection);
   params.set(":id", ids.id);

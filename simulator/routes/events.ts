@@ -21,7 +21,8 @@ export function answerEvents(ctx: RouteContext): unknown {
   const from = Math.max(anchorMs - EVENTS_WINDOW_MS, start ?? -Infinity);
   const to = Math.min(anchorMs, end ?? Infinity);
   const matching = profile.events.filter(
-    (e) => e.ms > from && e.ms <= to && (!include || include.includes(e.event)) && (!exclude || !exclude.includes(e.event)),
+    (e) =>
+      e.ms > from && e.ms <= to && (!include || include.includes(e.event)) && (!exclude || !exclude.includes(e.event)),
   );
   if (sort === "desc") matching.reverse();
   const before = (e: SeedEvent) => (sort === "desc" ? isAfter(e, cursor) : isAfter(cursor, e));
@@ -29,7 +30,10 @@ export function answerEvents(ctx: RouteContext): unknown {
   const page = first < 0 ? [] : matching.slice(first, first + limit);
   const following = first < 0 ? undefined : matching[first + limit];
   const nextCursor = following ? encodeEventCursor(following.ms, following.message_id) : "";
-  return { data: page.map((e) => e.body), cursor: { url: ctx.urlWith(nextCursor), has_more: following !== undefined, next: nextCursor } };
+  return {
+    data: page.map((e) => e.body),
+    cursor: { url: ctx.urlWith(nextCursor), has_more: following !== undefined, next: nextCursor },
+  };
 }
 
 type Position = { ms: number; message_id?: string; messageId?: string } | undefined;

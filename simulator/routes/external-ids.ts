@@ -18,5 +18,8 @@ export function answerExternalIds(ctx: RouteContext): unknown {
   const page = ids.slice(from, from + limit);
   const following = ids[from + limit];
   const nextId = following?.map_id ?? "";
-  return { data: page.map((id) => wireExternalId(id)), cursor: { url: ctx.urlWith(nextId), has_more: following !== undefined, next: nextId } };
+  return {
+    data: page.map((id) => wireExternalId(id)),
+    cursor: { url: ctx.urlWith(nextId), has_more: following !== undefined, next: nextId },
+  };
 }

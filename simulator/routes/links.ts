@@ -14,7 +14,10 @@ export function answerLinks(ctx: RouteContext): unknown {
   const hasMore = from + limit < profile.links.length;
   const nextCursor = hasMore ? encodeOffsetCursor(PREFIX, from + limit) : "";
   return {
-    data: page.map((linked) => ({ to_collection: linked.collection, external_ids: linked.external_ids.map((id) => wireExternalId(id, false)) })),
+    data: page.map((linked) => ({
+      to_collection: linked.collection,
+      external_ids: linked.external_ids.map((id) => wireExternalId(id, false)),
+    })),
     cursor: { url: ctx.urlWith(nextCursor), has_more: hasMore, next: nextCursor },
   };
 }

@@ -24,11 +24,19 @@ export function readBoolean(q: URLSearchParams, name: string): boolean {
 export function readList(q: URLSearchParams, name: string): string[] | undefined {
   const raw = q.get(name);
   if (raw === null) return undefined;
-  const items = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items.length > 0 ? items : undefined;
 }
 
-export function readEnum<T extends string>(q: URLSearchParams, name: string, allowed: readonly T[], fallback?: T): T | undefined {
+export function readEnum<T extends string>(
+  q: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+  fallback?: T,
+): T | undefined {
   const raw = q.get(name);
   if (raw === null || raw === "") return fallback;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
@@ -41,7 +49,8 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(
 export function readTime(q: URLSearchParams, name: string): number | undefined {
   const raw = q.get(name);
   if (raw === null || raw === "") return undefined;
-  if (!ISO_8601.test(raw)) throw invalid(name, "must be an ISO 8601 date or date-time, like `2006-01-02` or `2006-01-02T15:04:05Z`");
+  if (!ISO_8601.test(raw))
+    throw invalid(name, "must be an ISO 8601 date or date-time, like `2006-01-02` or `2006-01-02T15:04:05Z`");
   let text = raw.replace(" ", "T");
   if (text.length === 10) text += "T00:00:00Z";
   else if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += "Z";
@@ -49,6 +58,7 @@ export function readTime(q: URLSearchParams, name: string): number | undefined {
   const ms = Date.parse(text);
   const [y, m, d] = raw.slice(0, 10).split("-").map(Number);
   const day = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
-  if (Number.isNaN(ms) || day.getUTCDate() !== d || day.getUTCMonth() !== (m ?? 1) - 1) throw invalid(name, "is not a valid date");
+  if (Number.isNaN(ms) || day.getUTCDate() !== d || day.getUTCMonth() !== (m ?? 1) - 1)
+    throw invalid(name, "is not a valid date");
   return ms;
 }

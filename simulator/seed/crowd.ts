@@ -1,8 +1,9 @@
-import { CATEGORIES, CITIES, COMPANY_WORDS, FIRST_NAMES, INDUSTRIES, LAST_NAMES, PLANS, SOURCES, TITLES, type Platform } from "./catalog";
-import { generateJourney, makeEvent, type Actor } from "./events";
+import { CATEGORIES, CITIES, FIRST_NAMES, LAST_NAMES, PLANS, SOURCES, TITLES } from "./catalog";
+import type { Actor } from "./events";
+import { generateJourney } from "./journey";
 import { addExternalId, DAY_MS, newProfile, setTraits } from "./profile-builder";
 import type { Rng } from "./rng";
-import type { JsonObject, Profile, SeedEvent } from "./types";
+import type { JsonObject, Profile } from "./types";
 
 const USER_SOURCES = [SOURCES.web, SOURCES.ios, SOURCES.server, SOURCES.crm] as const;
 
@@ -10,12 +11,20 @@ export function uuid(rng: Rng): string {
   return `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-a${rng.hex(3)}-${rng.hex(12)}`;
 }
 
-function ascii(text: string): string {
-  return text.normalize("NFD").replace(/[^A-Za-z]/g, "").toLowerCase();
+export function ascii(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase();
 }
 
 /** One ordinary customer: identifiers, multi-source traits, a journey, and computed traits/audiences derived from it. */
-export function buildCrowdUser(rng: Rng, index: number, anchorMs: number, groupIds: string[]): { profile: Profile; actor: Actor } {
+export function buildCrowdUser(
+  rng: Rng,
+  index: number,
+  anchorMs: number,
+  groupIds: string[],
+): { profile: Profile; actor: Actor } {
   const profile = newProfile("users", `use_${rng.base62(27)}`);
   const first = rng.pick(FIRST_NAMES);
   const last = rng.pick(LAST_NAMES);
@@ -35,34 +44,78 @@ export function buildCrowdUser(rng: Rng, index: number, anchorMs: number, groupI
   if (actor.androidId) actor.platforms.push("android");
   const phone = rng.chance(0.6) ? `+1555020${String(index).padStart(4, "0")}` : undefined;
   const idAt = (offsetDays: number) => new Date(createdMs + offsetDays * DAY_MS).toISOString();
-  for (const anon of actor.anonymousIds) addExternalId(profile, rng, { type: "anonymous_id", id: anon, source_id: SOURCES.web, created_at: idAt(rng.next()) });
-  addExternalId(profile, rng, { type: "user_id", id: actor.userId ?? "", source_id: SOURCES.web, created_at: idAt(0.5) });
-  addExternalId(profile, rng, { type: "email", id: actor.email ?? "", source_id: SOURCES.server, created_at: idAt(0.6) });
+  for (const anon of actor.anonymousIds)
+    addExternalId(profile, rng, {
+      type: "anonymous_id",
+      id: anon,
+      source_id: SOURCES.web,
+      created_at: idAt(rng.next()),
+    });
+  addExternalId(profile, rng, {
+    type: "user_id",
+    id: actor.userId ?? "",
+    source_id: SOURCES.web,
+    created_at: idAt(0.5),
+  });
+  addExternalId(profile, rng, {
+    type: "email",
+    id: actor.email ?? "",
+    source_id: SOURCES.server,
+    created_at: idAt(0.6),
+  });
   if (phone) addExternalId(profile, rng, { type: "phone", id: phone, source_id: SOURCES.crm, created_at: idAt(2) });
-  if (actor.idfa) addExternalId(profile, rng, { type: "ios.idfa", id: actor.idfa, source_id: SOURCES.ios, created_at: idAt(3) });
-  if (actor.androidId) addExternalId(profile, rng, { type: "android.id", id: actor.androidId, source_id: SOURCES.android, created_at: idAt(4) });
-  if (rng.chance(0.2)) addExternalId(profile, rng, { type: "cross_domain_id", id: uuid(rng), source_id: SOURCES.web, created_at: idAt(5) });
+  if (actor.idfa)
+    addExternalId(profile, rng, { type: "ios.idfa", id: actor.idfa, source_id: SOURCES.ios, created_at: idAt(3) });
+  if (actor.androidId)
+    addExternalId(profile, rng, {
+      type: "android.id",
+      id: actor.androidId,
+      source_id: SOURCES.android,
+      created_at: idAt(4),
+    });
+  if (rng.chance(0.2))
+    addExternalId(profile, rng, {
+      type: "cross_domain_id",
+      id: uuid(rng),
+      source_id: SOURCES.web,
+      created_at: idAt(5),
+    });
 
   const place = rng.pick(CITIES);
-  const origin = { sources: USER_SOURCES, rng, newestMs: anchorMs - DAY_MS, spreadMs: Math.min(60 * DAY_MS, anchorMs - createdMs) };
-  setTraits(profile, "trait", {
-    first_name: first,
-    last_name: last,
-    name: `${first} ${last}`,
-    email: actor.email ?? null,
-    ...(phone ? { phone } : {}),
-    plan: rng.pick(PLANS),
-    title: rng.pick(TITLES),
-    city: place.city,
-    country: place.country,
-    created_at: new Date(createdMs).toISOString(),
-    avatar: `https://i.pravatar.cc/150?u=${actor.userId}`,
-    address: { city: place.city, country: place.country, postal_code: String(rng.int(10000, 99999)) },
-    marketing_opt_in: rng.chance(0.6),
-  }, origin);
+  const origin = {
+    sources: USER_SOURCES,
+    rng,
+    newestMs: anchorMs - DAY_MS,
+    spreadMs: Math.min(60 * DAY_MS, anchorMs - createdMs),
+  };
+  setTraits(
+    profile,
+    "trait",
+    {
+      first_name: first,
+      last_name: last,
+      name: `${first} ${last}`,
+      email: actor.email ?? null,
+      ...(phone ? { phone } : {}),
+      plan: rng.pick(PLANS),
+      title: rng.pick(TITLES),
+      city: place.city,
+      country: place.country,
+      created_at: new Date(createdMs).toISOString(),
+      avatar: `https://i.pravatar.cc/150?u=${actor.userId}`,
+      address: { city: place.city, country: place.country, postal_code: String(rng.int(10000, 99999)) },
+      marketing_opt_in: rng.chance(0.6),
+    },
+    origin,
+  );
 
   const fromMs = Math.max(createdMs, anchorMs - 20 * DAY_MS);
-  profile.events = generateJourney(actor, rng, { fromMs, toMs: anchorMs, sessions: rng.int(1, 10), firstSignUp: createdMs > anchorMs - 20 * DAY_MS });
+  profile.events = generateJourney(actor, rng, {
+    fromMs,
+    toMs: anchorMs,
+    sessions: rng.int(1, 10),
+    firstSignUp: createdMs > anchorMs - 20 * DAY_MS,
+  });
   setDerivedTraits(profile, rng, anchorMs);
   return { profile, actor };
 }
@@ -76,66 +129,29 @@ export function setDerivedTraits(profile: Profile, rng: Rng, anchorMs: number, b
   const lastAdded = profile.events.filter((e) => e.event === "Product Added").pop();
   const lastOrder = orders[orders.length - 1];
   const origin = { sources: [SOURCES.computed], rng, newestMs: anchorMs - 3_600_000, spreadMs: DAY_MS };
-  setTraits(profile, "computed_trait", {
-    lifetime_value: lifetimeValue,
-    orders_last_30_days: orders.length,
-    last_seen_at: lastSeen ? new Date(lastSeen).toISOString() : null,
-    favorite_category: rng.pick(CATEGORIES),
-    sessions_last_7_days: profile.events.filter((e) => e.ms > anchorMs - 7 * DAY_MS && (e.body.type === "page" || e.body.type === "screen")).length,
-  }, origin);
-  setTraits(profile, "audience", {
-    high_value_customers: lifetimeValue > 1000,
-    churn_risk: lastSeen < anchorMs - 10 * DAY_MS,
-    cart_abandoners: lastAdded !== undefined && (lastOrder === undefined || lastOrder.ms < lastAdded.ms),
-    newsletter_engaged: rng.chance(0.4),
-  }, origin);
-}
-
-export function companyName(index: number): string {
-  return COMPANY_WORDS[index % COMPANY_WORDS.length] ?? "Company";
-}
-
-/** An account (B2B company) with firmographic traits, computed traits, audiences and a few group-level events. */
-export function buildAccount(rng: Rng, groupId: string, name: string, anchorMs: number): Profile {
-  const profile = newProfile("accounts", `acc_${rng.base62(27)}`);
-  const createdMs = anchorMs - rng.int(60, 900) * DAY_MS;
-  addExternalId(profile, rng, { type: "group_id", id: groupId, source_id: SOURCES.server, created_at: new Date(createdMs).toISOString() });
-  const employees = rng.pick([12, 48, 150, 420, 1200, 5400]);
-  const mrr = rng.pick([0, 49, 299, 1490, 4990, 12500]);
-  const origin = { sources: [SOURCES.server, SOURCES.crm], rng, newestMs: anchorMs - DAY_MS };
-  setTraits(profile, "trait", {
-    name,
-    plan: mrr === 0 ? "free" : mrr < 1000 ? "pro" : "enterprise",
-    industry: rng.pick(INDUSTRIES),
-    employees,
-    mrr,
-    arr: mrr * 12,
-    website: `https://www.${ascii(name)}.example`,
-    created_at: new Date(createdMs).toISOString(),
-    billing: { currency: "USD", payment_method: rng.pick(["card", "invoice"]), next_invoice_at: new Date(anchorMs + rng.int(1, 28) * DAY_MS).toISOString().slice(0, 10) },
-  }, origin);
-  const computed = { sources: [SOURCES.computed], rng, newestMs: anchorMs - 3_600_000, spreadMs: DAY_MS };
-  setTraits(profile, "computed_trait", { active_users_last_30_days: rng.int(1, 60), total_revenue: mrr * rng.int(3, 30) }, computed);
-  setTraits(profile, "audience", { enterprise_accounts: mrr >= 1000, expansion_ready: rng.chance(0.3), at_risk_accounts: rng.chance(0.2) }, computed);
-  profile.events = accountEvents(profile, rng, groupId, anchorMs);
-  return profile;
-}
-
-function accountEvents(profile: Profile, rng: Rng, groupId: string, anchorMs: number): SeedEvent[] {
-  const actor: Actor = { profile, anonymousIds: [], platforms: ["server"] as Platform[], ip: "10.0.0.1", groupIds: [groupId] };
-  const names = ["Group", "Invoice Paid", "Seat Added", "Plan Changed", "Subscription Renewed"];
-  return Array.from({ length: rng.int(3, 12) }, () => {
-    const name = rng.pick(names);
-    const ev = makeEvent(actor, rng, {
-      type: name === "Group" ? "group" : "track",
-      event: name,
-      ms: anchorMs - Math.floor(rng.next() * 18 * DAY_MS),
-      platform: "server",
-      properties: name === "Invoice Paid" ? { amount: rng.pick([49, 299, 1490]), currency: "USD" } : { group_id: groupId },
-      ...(name === "Group" ? { traits: { name: typeof profile.traits.name?.value === "string" ? profile.traits.name.value : groupId } } : {}),
-    });
-    ev.body.external_ids = [{ collection: "accounts", type: "group_id", id: groupId, encoding: "none" }];
-    ev.body.related = { accounts: profile.segment_id };
-    return ev;
-  });
+  setTraits(
+    profile,
+    "computed_trait",
+    {
+      lifetime_value: lifetimeValue,
+      orders_last_30_days: orders.length,
+      last_seen_at: lastSeen ? new Date(lastSeen).toISOString() : null,
+      favorite_category: rng.pick(CATEGORIES),
+      sessions_last_7_days: profile.events.filter(
+        (e) => e.ms > anchorMs - 7 * DAY_MS && (e.body.type === "page" || e.body.type === "screen"),
+      ).length,
+    },
+    origin,
+  );
+  setTraits(
+    profile,
+    "audience",
+    {
+      high_value_customers: lifetimeValue > 1000,
+      churn_risk: lastSeen < anchorMs - 10 * DAY_MS,
+      cart_abandoners: lastAdded !== undefined && (lastOrder === undefined || lastOrder.ms < lastAdded.ms),
+      newsletter_engaged: rng.chance(0.4),
+    },
+    origin,
+  );
 }

@@ -1,12 +1,21 @@
 import { SEED_IDS } from "../seed-ids";
-import { buildAccount, buildCrowdUser, companyName } from "./crowd";
+import { buildAccount, companyName } from "./accounts";
+import { buildAda } from "./ada";
+import { buildCrowdUser } from "./crowd";
 import { buildDocsAccount, buildDocsEventsUser, buildDocsLinkedAccounts, buildDocsTraitsUser } from "./docs-samples";
-import { buildAda, buildHeavy, buildQuiet, buildWeird } from "./featured";
-import { finalizeProfile, linkProfiles } from "./profile-builder";
+import { buildHeavy, buildQuiet, buildWeird } from "./featured";
+import { SOURCES } from "./catalog";
+import { DAY_MS, finalizeProfile, linkProfiles, setTraits } from "./profile-builder";
 import { createRng, hashSeed } from "./rng";
 import type { Collection, Dataset, Profile } from "./types";
 
-export const SEED_SIZES = { crowdUsers: 300, crowdAccounts: 30, heavyMinEvents: 3200, globexUsers: 24, acmeUsers: 6 } as const;
+export const SEED_SIZES = {
+  crowdUsers: 300,
+  crowdAccounts: 30,
+  heavyMinEvents: 3200,
+  globexUsers: 24,
+  acmeUsers: 6,
+} as const;
 export const DEFAULT_SEED = 20260101;
 
 function valueOf(identifier: string): string {
@@ -21,7 +30,9 @@ export function buildDataset(seed: number, anchor: Date): Dataset {
   const accounts = [acme];
   for (let i = 0; i < SEED_SIZES.crowdAccounts - 1; i++) {
     const name = companyName(i);
-    accounts.push(buildAccount(rng(`account-${i}`), `acct_${name.toLowerCase().replace(/[^a-z]/g, "")}`, name, anchorMs));
+    accounts.push(
+      buildAccount(rng(`account-${i}`), `acct_${name.toLowerCase().replace(/[^a-z]/g, "")}`, name, anchorMs),
+    );
   }
   const [, globex, initech] = accounts as [Profile, Profile, Profile];
   const ada = buildAda(rng("ada"), anchorMs, ["acct_acme", "acct_globex", "acct_initech"]);
@@ -31,11 +42,29 @@ export function buildDataset(seed: number, anchor: Date): Dataset {
   for (let i = 0; i < SEED_SIZES.crowdUsers; i++) {
     const r = rng(`user-${i}`);
     const picks = pickAccounts(i, accounts, r.int(0, 2));
-    const { profile } = buildCrowdUser(r, i, anchorMs, picks.map((a) => a.external_ids[0]?.id ?? ""));
+    const { profile } = buildCrowdUser(
+      r,
+      i,
+      anchorMs,
+      picks.map((a) => a.external_ids[0]?.id ?? ""),
+    );
     picks.forEach((a) => linkProfiles(profile, a));
+    const employer = picks[0]?.traits.name?.value;
+    // The CRM knows the employer of B2B users (a pinned trait in the views).
+    if (typeof employer === "string")
+      setTraits(
+        profile,
+        "trait",
+        { company: employer },
+        { sources: [SOURCES.crm], rng: r, newestMs: anchorMs - DAY_MS },
+      );
     users.push(profile);
   }
-  users.push(buildHeavy(rng("heavy"), anchorMs, SEED_SIZES.heavyMinEvents), buildQuiet(rng("quiet"), anchorMs), buildWeird(rng("weird"), anchorMs, valueOf(SEED_IDS.weird.userId)));
+  users.push(
+    buildHeavy(rng("heavy"), anchorMs, SEED_SIZES.heavyMinEvents),
+    buildQuiet(rng("quiet"), anchorMs),
+    buildWeird(rng("weird"), anchorMs, valueOf(SEED_IDS.weird.userId)),
+  );
 
   const docsUser = buildDocsEventsUser(rng("docs-events"), anchorMs);
   const docsTraits = buildDocsTraitsUser(rng("docs-traits"));
@@ -56,7 +85,9 @@ function pickAccounts(i: number, accounts: Profile[], extra: number): Profile[] 
   const [acme, globex] = accounts as [Profile, Profile];
   if (i < SEED_SIZES.acmeUsers) return [acme];
   if (i < SEED_SIZES.acmeUsers + SEED_SIZES.globexUsers) return [globex];
-  return Array.from({ length: extra }, (_, k) => accounts[3 + ((i * 7 + k * 11) % (accounts.length - 3))]).filter((a): a is Profile => a !== undefined);
+  return Array.from({ length: extra }, (_, k) => accounts[3 + ((i * 7 + k * 11) % (accounts.length - 3))]).filter(
+    (a): a is Profile => a !== undefined,
+  );
 }
 
 function indexDataset(profiles: Profile[], anchor: Date): Dataset {

@@ -32,7 +32,12 @@ export function setTraits(
 ): void {
   for (const [key, value] of Object.entries(values)) {
     const ms = origin.newestMs - Math.floor(origin.rng.next() * (origin.spreadMs ?? 30 * DAY_MS));
-    p.traits[key] = { value, class: cls, source_id: origin.rng.pick(origin.sources), updated_at: new Date(ms).toISOString() };
+    p.traits[key] = {
+      value,
+      class: cls,
+      source_id: origin.rng.pick(origin.sources),
+      updated_at: new Date(ms).toISOString(),
+    };
   }
 }
 
