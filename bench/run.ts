@@ -30,7 +30,7 @@ function build(results: Record<string, unknown>): boolean {
   console.log("building the app (next build)…");
   const result = spawnSync("npm", ["run", "build"], { encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 240_000 });
   if (result.status === 0) return true;
-  results.appPending = `next build failed: ${(result.stdout + result.stderr).split("\n").find((l) => /error/i.test(l)) ?? "see npm run build"}`;
+  results.appPending = `next build failed: ${(result.stdout + result.stderr).split("\n").find((l) => /not found|can't resolve|type error/i.test(l))?.trim() ?? "see npm run build"}`;
   console.error(results.appPending);
   return false;
 }

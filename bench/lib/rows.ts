@@ -59,6 +59,9 @@ export function buildRows(results: Results): Row[] {
     rows.push({ figure: "same load: served, ours vs naive", value: `${pct(ours.servedShare)} vs ${pct(naive.servedShare)} of ${ours.agentRequests} / ${naive.agentRequests}`, target: "-", met: null });
     rows.push({ figure: "same load: connections opened, ours vs naive", value: `${ours.upstreamConnectionsOpened} vs ${naive.upstreamConnectionsOpened}`, target: "-", met: null });
   }
+  if (naive && !ours) {
+    rows.push({ figure: "naive proxy: upstream calls / served / p99", value: `${naive.upstreamCalls} / ${pct(naive.servedShare)} of ${naive.agentRequests} / ${ms(naive.p99)}`, target: "-", met: null });
+  }
   const f = r.frontend as { embedJsGzip?: number; visibleColdMs?: number; visibleWarmMedianMs?: number; pending?: string } | undefined;
   const blank = typeof r.blankJsGzip === "number" ? r.blankJsGzip : undefined;
   if (f?.embedJsGzip !== undefined && blank) {
