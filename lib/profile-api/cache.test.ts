@@ -21,16 +21,17 @@ describe("buildCacheKey", () => {
       key({ identifier: { type: "email", value: "u_ada" } }),
       key({ resource: "external_ids" }),
       key({ query: { limit: 11 } }),
+      key({ query: { limit: 10, include: ["a", "b"] } }),
       // A value that tries to look like another key's parts still gets its own key.
       key({ identifier: { type: "user_id", value: 'u_ada","traits' } }),
     ]);
-    expect(keys.size).toBe(8);
+    expect(keys.size).toBe(9);
   });
 });
 
 describe("ttlForResource", () => {
   it("gives events the events TTL and everything else the traits TTL", () => {
-    const ttls = { CACHE_TTL_TRAITS_MS: 60_000, CACHE_TTL_EVENTS_MS: 10_000 };
+    const ttls = { cacheTtlTraitsMs: 60_000, cacheTtlEventsMs: 10_000 };
     expect(ttlForResource("events", ttls)).toBe(10_000);
     for (const r of ["traits", "external_ids", "metadata", "links"]) expect(ttlForResource(r, ttls)).toBe(60_000);
   });

@@ -13,24 +13,25 @@ export type CacheKeyParts = {
   identifier: { type: string; value: string };
   resource: string;
   /** The validated query only: the BFF never forwards anything else. */
-  query?: Record<string, string | number | boolean | undefined>;
+  query?: Record<string, string | number | boolean | readonly string[] | undefined>;
 };
 
 /** One canonical string per request: query order and undefined values never change it. */
 export function buildCacheKey(parts: CacheKeyParts): string {
   const query = Object.entries(parts.query ?? {})
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => [k, String(v)] as const)
+    // Lists become the comma-joined value the upstream receives: same upstream request, same key.
+    .map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : String(v)] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   // JSON keeps every part unambiguous whatever characters the identifier value holds.
   return JSON.stringify([parts.spaceId, parts.collection, parts.identifier.type, parts.identifier.value, parts.resource, query]);
 }
 
-export type CacheTtls = { CACHE_TTL_TRAITS_MS: number; CACHE_TTL_EVENTS_MS: number };
+export type CacheTtls = { cacheTtlTraitsMs: number; cacheTtlEventsMs: number };
 
 /** Events change while an agent watches; traits, ids, metadata and links change slowly. */
 export function ttlForResource(resource: string, ttls: CacheTtls): number {
-  return resource === "events" ? ttls.CACHE_TTL_EVENTS_MS : ttls.CACHE_TTL_TRAITS_MS;
+  return resource === "events" ? ttls.cacheTtlEventsMs : ttls.cacheTtlTraitsMs;
 }
 
 export type CachedValue<T> = { value: T; requestId?: string };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PerformanceLayer } from "./cached-call";
 
-const settings = { CACHE_TTL_TRAITS_MS: 60_000, CACHE_TTL_EVENTS_MS: 10_000, CACHE_MAX_BYTES: 1_000_000, PROFILE_API_RATE_LIMIT: 100 };
+const settings = { cacheTtlTraitsMs: 60_000, cacheTtlEventsMs: 10_000, cacheMaxBytes: 1_000_000, rateLimitPerSecond: 100 };
 const parts = (spaceId = "spa_1") => ({ spaceId, collection: "users", identifier: { type: "user_id", value: "u_ada" }, resource: "traits", query: { limit: 10 } });
 
 describe("PerformanceLayer.run", () => {

@@ -1,12 +1,14 @@
 import "server-only";
-import { buildCacheKey, ResponseCache, ttlForResource, type CacheKeyParts, type CacheTtls } from "./cache";
+import { buildCacheKey, ResponseCache, ttlForResource, type CacheKeyParts, type CacheStats, type CacheTtls } from "./cache";
 import { Coalescer } from "./coalesce";
-import { RateLimiter } from "./rate-limiter";
+import { profileApiError } from "./errors";
+import { RateLimitedError, RateLimiter, type LimiterStats } from "./rate-limiter";
+import type { UpstreamLimiter } from "./retry";
 
 /**
  * The performance layer in front of the client's one funnel: cache → coalescing → (the
- * funnel's retry loop, which asks the space's limiter before every attempt). One instance per
- * process (kept on globalThis so Next's module reloads in dev do not multiply limiters).
+ * funnel's retry loop, which asks the space's limiter before every attempt). One per client;
+ * the app's client is a process-wide singleton, so one per process.
  */
 
 export type CacheStatus = "HIT" | "MISS" | "BYPASS";
@@ -15,7 +17,8 @@ export type CacheStatus = "HIT" | "MISS" | "BYPASS";
 export type UpstreamAnswer<T> = { value: T; requestId?: string; size?: number };
 export type CachedAnswer<T> = { value: T; requestId?: string; cache: CacheStatus };
 
-export type PerformanceSettings = CacheTtls & { CACHE_MAX_BYTES: number; PROFILE_API_RATE_LIMIT: number };
+export type PerformanceSettings = CacheTtls & { cacheMaxBytes: number; rateLimitPerSecond: number };
+export type PerformanceStats = { cache: CacheStats; limiter: LimiterStats; coalescer: ReturnType<Coalescer["stats"]> };
 
 export class PerformanceLayer {
   readonly cache: ResponseCache;
@@ -23,14 +26,14 @@ export class PerformanceLayer {
   private readonly limiters = new Map<string, RateLimiter>();
 
   constructor(private readonly settings: PerformanceSettings) {
-    this.cache = new ResponseCache({ maxBytes: settings.CACHE_MAX_BYTES });
+    this.cache = new ResponseCache({ maxBytes: settings.cacheMaxBytes });
   }
 
   /** The limiter of one space: every upstream attempt toward that space passes through it. */
   limiterFor(spaceId: string): RateLimiter {
     let limiter = this.limiters.get(spaceId);
     if (!limiter) {
-      limiter = new RateLimiter({ rate: this.settings.PROFILE_API_RATE_LIMIT });
+      limiter = new RateLimiter({ rate: this.settings.rateLimitPerSecond });
       this.limiters.set(spaceId, limiter);
     }
     return limiter;
@@ -40,6 +43,7 @@ export class PerformanceLayer {
    * Serves from the cache when it can; otherwise runs `call` once for all identical concurrent
    * callers and stores a success. `refresh` skips the cache and older in-flight calls, and its
    * answer refills the cache. Errors are shared by the callers waiting on them, never stored.
+   * `call` must not depend on one caller's signal: others may be waiting on it.
    */
   async run<T>(
     parts: CacheKeyParts,
@@ -63,14 +67,24 @@ export class PerformanceLayer {
     );
     return { value: answer.value, requestId: answer.requestId, cache: options.refresh ? "BYPASS" : "MISS" };
   }
+
+  stats(spaceId: string): PerformanceStats {
+    return { cache: this.cache.stats(), limiter: this.limiterFor(spaceId).stats(), coalescer: this.coalescer.stats() };
+  }
 }
 
-const globalKey = Symbol.for("profile-sidebar.performance-layer");
-type GlobalWithLayer = typeof globalThis & { [globalKey]?: PerformanceLayer };
-
-/** The process-wide layer, built from the validated configuration on first use. */
-export function getPerformanceLayer(settings: PerformanceSettings): PerformanceLayer {
-  const g = globalThis as GlobalWithLayer;
-  g[globalKey] ??= new PerformanceLayer(settings);
-  return g[globalKey];
+/**
+ * The space's limiter as the client's retry loop sees it: a request that gets no slot before
+ * its deadline fails as the Profile API's own 429 would (rate_limited, retryAfterSeconds), so
+ * the BFF answers 429 rate_limit_error with Retry-After.
+ */
+export function asUpstreamLimiter(limiter: RateLimiter): UpstreamLimiter {
+  return {
+    acquire: (deadlineAt, signal) =>
+      limiter.acquire(deadlineAt, signal).catch((error: unknown) => {
+        if (!(error instanceof RateLimitedError)) throw error;
+        throw profileApiError("rate_limited", { retryAfterSeconds: error.retryAfterSeconds });
+      }),
+    onRateLimited: (retryAfterMs) => limiter.onRateLimited(retryAfterMs),
+  };
 }

@@ -21,7 +21,7 @@ afterAll(async () => {
 describe("space-wide limiter against the simulator", () => {
   it("keeps the upstream at or under the rate: no 429 from the simulator, its peak ≤ limit", async () => {
     sim.resetStats();
-    const layer = new PerformanceLayer({ CACHE_TTL_TRAITS_MS: 0, CACHE_TTL_EVENTS_MS: 0, CACHE_MAX_BYTES: 0, PROFILE_API_RATE_LIMIT: 20 });
+    const layer = new PerformanceLayer({ cacheTtlTraitsMs: 0, cacheTtlEventsMs: 0, cacheMaxBytes: 0, rateLimitPerSecond: 20 });
     const limiter = layer.limiterFor(SIM_DEFAULTS.spaceId);
     const deadline = Date.now() + 10_000;
     const statuses = await Promise.all(
@@ -44,7 +44,7 @@ describe("space-wide limiter against the simulator", () => {
   });
 
   it("requests that cannot get a slot before their deadline fail as rate limited, with Retry-After", async () => {
-    const layer = new PerformanceLayer({ CACHE_TTL_TRAITS_MS: 0, CACHE_TTL_EVENTS_MS: 0, CACHE_MAX_BYTES: 0, PROFILE_API_RATE_LIMIT: 20 });
+    const layer = new PerformanceLayer({ cacheTtlTraitsMs: 0, cacheTtlEventsMs: 0, cacheMaxBytes: 0, rateLimitPerSecond: 20 });
     const limiter = layer.limiterFor(SIM_DEFAULTS.spaceId);
     const deadline = Date.now() + 500;
     const outcomes = await Promise.allSettled(Array.from({ length: 40 }, () => limiter.acquire(deadline)));
@@ -56,7 +56,7 @@ describe("space-wide limiter against the simulator", () => {
 
 describe("coalescing and cache against the simulator", () => {
   it("50 concurrent identical opens → 1 upstream call; re-open within TTL → 0; refresh → 1", async () => {
-    const layer = new PerformanceLayer({ CACHE_TTL_TRAITS_MS: 60_000, CACHE_TTL_EVENTS_MS: 10_000, CACHE_MAX_BYTES: 1_000_000, PROFILE_API_RATE_LIMIT: 1000 });
+    const layer = new PerformanceLayer({ cacheTtlTraitsMs: 60_000, cacheTtlEventsMs: 10_000, cacheMaxBytes: 1_000_000, rateLimitPerSecond: 1000 });
     const parts = { spaceId: SIM_DEFAULTS.spaceId, collection: "users", identifier: { type: "user_id", value: "u_quiet" }, resource: "metadata" };
     const call = async () => {
       const res = await fetch(url("user_id:u_quiet"), { headers: { authorization: auth } });

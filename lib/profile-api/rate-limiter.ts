@@ -115,14 +115,16 @@ export class RateLimiter {
     });
   }
 
-  /** An upstream 429: halve the rate (once per second at most, so one burst of 429s is one cut) and pause. */
+  /**
+   * An upstream 429: halve the rate and pause for Retry-After. One burst of 429s (answers to
+   * requests that left before the first one came back) is one cut and one pause, not many.
+   */
   onRateLimited(retryAfterMs?: number): void {
     const now = this.now();
     this.counters.rateLimitedByUpstream++;
-    if (now - this.cutAt >= 1000) {
-      this.cutRate = Math.max(this.minRate, this.currentRate() / 2);
-      this.cutAt = now;
-    }
+    if (now - this.cutAt < 1000) return;
+    this.cutRate = Math.max(this.minRate, this.currentRate() / 2);
+    this.cutAt = now;
     this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(retryAfterMs ?? 1000, 60_000));
     this.schedule();
   }
