@@ -11,7 +11,7 @@ import { measureBlankPageJs, measureEmbed } from "./lib/frontend-budget";
 import { startNaiveProxy, type NaiveProxy } from "./lib/naive-proxy";
 import { machine, printTable, saveJson } from "./lib/report";
 import { buildRows } from "./lib/rows";
-import { measureCoalescing, measureOverhead, measureRateLimit, measureSharedLoad, measureSummary } from "./lib/scenarios";
+import { measureCacheHit, measureCoalescing, measureOverhead, measureRateLimit, measureSharedLoad, measureSummary, waitForQuiet } from "./lib/scenarios";
 import { startSim, type Sim } from "./lib/sim";
 
 const PORTS = { app: 4500, simFast: 4510, simLimited: 4511, blank: 4520 };
@@ -55,13 +55,16 @@ async function phaseUnlimited(results: Record<string, unknown>) {
   console.log("overhead at 1 and 50 agents…");
   await measure(results, "overhead1", () => measureOverhead(app, sim, 1, SECONDS));
   await measure(results, "overhead50", () => measureOverhead(app, sim, 50, SECONDS));
+  await measure(results, "cacheHit", () => measureCacheHit(app, SECONDS));
   console.log("summary fan-out…");
   await measure(results, "summary", () => measureSummary(app, sim, 30));
   console.log("coalescing…");
   await measure(results, "coalescing", () => measureCoalescing(app, sim, SEED_IDS.quiet.userId, 50));
   console.log("front-end budget…");
   await measure(results, "frontend", () => measureEmbed(app));
-  results.connectionsUnlimited = (await sim.stats()).connections.opened;
+  // Connections the app opened: all the simulator saw, minus those of the direct (autocannon) runs.
+  const direct = ["overhead1", "overhead50", "summary"].reduce((n, k) => n + ((results[k] as { directConnections?: number }).directConnections ?? 0), 0);
+  results.connectionsUnlimited = (await sim.stats()).connections.opened - direct;
   await stopAll();
 }
 
@@ -74,6 +77,7 @@ async function phaseLimited(results: Record<string, unknown>) {
   await sim.resetStats();
   console.log(`agent load 5x the space limit (${5 * SPACE_LIMIT}/s)…`);
   await measure(results, "rateLimit", () => measureRateLimit(app, sim, 5 * SPACE_LIMIT, SECONDS));
+  await waitForQuiet(sim);
   const connectionsOpened = (await sim.stats()).connections.opened;
   console.log("same load: ours vs the naive proxy…");
   await measure(results, "oursShared", () => measureSharedLoad(app.url, sim, { cookie: app.cookie }, SECONDS));
