@@ -85,7 +85,7 @@ export type ProfileApiSettings = {
 };
 
 /** Seams for the performance layer and tests; the app's own callers never pass these. */
-export type ProfileApiInternals = { limiter?: UpstreamLimiter; random?: () => number };
+export type ProfileApiInternals = { limiter?: UpstreamLimiter; random?: () => number; maxResponseBytes?: number };
 
 /** What the one funnel returns: the validated body, its Request-Id and its size in bytes (for the cache). */
 export type FetchedResource<T> = { value: T; requestId: string | undefined; size: number };
@@ -109,7 +109,11 @@ export function createProfileApi(
   settings: ProfileApiSettings,
   internals: ProfileApiInternals = {},
 ): ProfileApi & { close(): Promise<void>; fetchResource: FetchResource; performanceStats(): PerformanceStats } {
-  const pool: Pool = createPool({ baseUrl: settings.baseUrl, connections: settings.poolConnections });
+  const pool: Pool = createPool({
+    baseUrl: settings.baseUrl,
+    connections: settings.poolConnections,
+    maxResponseBytes: internals.maxResponseBytes,
+  });
   // Computed once and kept in this closure only: never logged, never put in an error.
   const authorization = authorizationHeader(settings.accessToken);
   const performance = new PerformanceLayer(settings);
