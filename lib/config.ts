@@ -113,6 +113,8 @@ const envSchema = z.object({
     .optional()
     .default("127.0.0.1")
     .pipe(z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, "must be a host name or IP address")),
+  /** The app's public origin (https://sidebar.example.com). Unset: derived from each request's Host / X-Forwarded-* headers. */
+  APP_URL: optionalString.pipe(origin.optional()),
   AUTH_SECRET: z
     .string({ message: "is required (a random string of at least 32 characters that signs sessions)" })
     .min(32, "must be at least 32 characters"),
@@ -172,6 +174,15 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     demoEnabled,
     oidcEnabled,
   });
+}
+
+/**
+ * next-auth v4 finds its own URL only in process.env (NEXTAUTH_URL, else AUTH_TRUST_HOST to derive it from the
+ * request's X-Forwarded-Host/Proto, which Next.js fills in from Host). This is the one place that writes them, from APP_URL.
+ */
+export function exportAuthEnvironment(config: AppConfig): void {
+  if (config.APP_URL) process.env.NEXTAUTH_URL = config.APP_URL;
+  else process.env.AUTH_TRUST_HOST = "true";
 }
 
 let cached: AppConfig | undefined;

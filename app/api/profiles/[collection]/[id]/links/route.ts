@@ -1,0 +1,9 @@
+// GET /api/profiles/:collection/:id/links – the accounts of a user, or the users of an account (limit 1..20, next)
+import { profileResourceRoute } from "@/lib/bff/resource-route";
+import { linksQuerySchema } from "@/lib/bff/query-schemas";
+
+export const dynamic = "force-dynamic";
+
+export const GET = profileResourceRoute("links", linksQuerySchema, (api, collection, id, query, options) =>
+  api.links(collection, id, query, options),
+);

@@ -1,0 +1,62 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import type { Provider } from "next-auth/providers/index";
+import { exportAuthEnvironment, getConfig } from "@/lib/config";
+import type { AgentSource } from "./agent";
+import { toSafeRedirect } from "./callback-url";
+import { AUTH_COOKIES } from "./cookies";
+import { createDemoProvider } from "./demo-provider";
+
+/** Sessions last a working day; host sign-in (Zendesk, Salesforce) renews them on every load. */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+const AGENT_SOURCES: readonly AgentSource[] = ["standalone", "zendesk", "salesforce"];
+
+/** The sign-in methods this deployment offers; an OIDC provider is added here when configured. */
+function buildProviders(): Provider[] {
+  const config = getConfig();
+  const providers: Provider[] = [];
+  if (config.DEMO_PASSWORD) providers.push(createDemoProvider(config.DEMO_PASSWORD));
+  return providers;
+}
+
+let cached: AuthOptions | undefined;
+
+/**
+ * next-auth v4 options, built on first use from the validated configuration (never at build time, so one build
+ * serves every deployment). JWT sessions: no database. The token carries name, e-mail and source only.
+ */
+export function getAuthOptions(): AuthOptions {
+  if (cached) return cached;
+  const config = getConfig();
+  exportAuthEnvironment(config);
+  cached = {
+    secret: config.AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    providers: buildProviders(),
+    cookies: AUTH_COOKIES,
+    useSecureCookies: true,
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.source = user.source && AGENT_SOURCES.includes(user.source) ? user.source : "standalone";
+        return token;
+      },
+      session({ session, token }) {
+        session.user = { name: token.name ?? "agent", email: token.email ?? null };
+        session.source = token.source ?? "standalone";
+        return session;
+      },
+      redirect({ url, baseUrl }) {
+        return toSafeRedirect(url, baseUrl);
+      },
+    },
+    // next-auth logs a stack per failed sign-in by default; a wrong demo password is not an incident.
+    logger: {
+      error: (code) => console.error(JSON.stringify({ level: "error", msg: "auth", code })),
+      warn: (code) => console.warn(JSON.stringify({ level: "warn", msg: "auth", code })),
+      debug: () => undefined,
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,108 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { type Agent, authenticateRequest } from "@/lib/auth/agent";
+import { AppError } from "@/lib/errors";
+import { isCollection, parseIdentifier, type Collection, type ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import { isInternal, toAppError } from "./errors";
+import { type CacheStatus, logRequest, type RequestLogEntry } from "./log";
+import { parseQuery, type QuerySchema } from "./query-schemas";
+import { isCrossSiteRequest } from "./request-guard";
+
+export type ProfileRouteContext<Q> = {
+  agent: Agent;
+  collection: Collection;
+  id: ProfileIdentifier;
+  query: Q;
+  /** This request's query string, already validated: the base of our own next-page URLs. */
+  validatedQuery: URLSearchParams;
+  /** The agent asked for fresh data (`Cache-Control: no-cache`): bypass the server cache. */
+  refresh: boolean;
+  signal: AbortSignal;
+};
+
+export type RouteResult = {
+  body: unknown;
+  requestId?: string;
+  cache?: CacheStatus;
+  /** A bug of ours hidden inside a partial answer (summary): logged, never sent. */
+  internalError?: unknown;
+};
+
+export type RouteSpec<Q> = {
+  /** The route template, as logged: `/api/profiles/:collection/:id/events`. */
+  route: string;
+  query: QuerySchema<Q>;
+};
+
+type RouteParams = { params: Promise<{ collection: string; id: string }> };
+
+const NO_STORE = "private, no-store";
+
+/**
+ * `{collection}` and `{id}` from the path. Next.js has already percent-decoded them once; they are never decoded
+ * again (a second decode would turn `%252e` into `.` and `%25` into a broken escape). An unknown collection is a 404:
+ * like any path that is not one of our routes.
+ */
+function parseProfileParams(params: { collection: string; id: string }): { collection: Collection; id: ProfileIdentifier } {
+  if (!isCollection(params.collection)) {
+    throw new AppError("not_found", "Unknown collection: profiles are under /api/profiles/users or /api/profiles/accounts.");
+  }
+  const parsed = parseIdentifier(params.id);
+  if (!parsed.ok) throw new AppError("invalid_request_error", parsed.message);
+  return { collection: params.collection, id: parsed.identifier };
+}
+
+function wantsRefresh(request: Request): boolean {
+  return /(?:^|,)\s*no-cache\s*(?:,|$)/i.test(request.headers.get("cache-control") ?? "");
+}
+
+function jsonResponse(body: unknown, status: number, requestId: string, extra: Record<string, string> = {}): Response {
+  return Response.json(body, {
+    status,
+    headers: { "Cache-Control": NO_STORE, "X-Request-Id": requestId, ...extra },
+  });
+}
+
+function errorResponse(error: AppError, requestId: string): Response {
+  const extra: Record<string, string> = error.retryAfter ? { "Retry-After": String(error.retryAfter) } : {};
+  return jsonResponse(error.toBody(requestId), error.status, requestId, extra);
+}
+
+/**
+ * The one wrapper of every profile route: refuses cross-site requests (403), requires a signed-in agent (401 JSON,
+ * never a redirect), validates `{collection}`, `{id}` and the query (400/404 naming what is wrong), maps every error
+ * to DESIGN §4's table, sets X-Request-Id / X-Cache / Cache-Control, and writes one log line.
+ */
+export function withAgent<Q>(spec: RouteSpec<Q>, handler: (context: ProfileRouteContext<Q>) => Promise<RouteResult>) {
+  return async function handleProfileRoute(request: Request, { params }: RouteParams): Promise<Response> {
+    const started = performance.now();
+    const ownRequestId = randomUUID();
+    const log: RequestLogEntry = { method: request.method, route: spec.route, status: 500, latencyMs: 0, requestId: ownRequestId };
+    let response: Response;
+    try {
+      if (isCrossSiteRequest(request)) throw new AppError("forbidden", "Requests from other sites are not accepted.");
+      const agent = await authenticateRequest(request);
+      if (!agent) throw new AppError("authentication_error", "Sign in to see customer profiles.");
+      log.agent = agent.name;
+      const { collection, id } = parseProfileParams(await params);
+      log.profile = { collection, id };
+      const searchParams = new URL(request.url).searchParams;
+      const query = parseQuery(spec.query, searchParams);
+      const context = { agent, collection, id, query, validatedQuery: searchParams, refresh: wantsRefresh(request), signal: request.signal };
+      const result = await handler(context);
+      log.requestId = result.requestId ?? ownRequestId;
+      log.cache = result.cache;
+      if (result.internalError !== undefined) log.error = result.internalError;
+      response = jsonResponse(result.body, 200, log.requestId, result.cache ? { "X-Cache": result.cache } : {});
+    } catch (thrown) {
+      const error = toAppError(thrown);
+      log.requestId = error.requestId ?? ownRequestId;
+      if (isInternal(error)) log.error = thrown;
+      response = errorResponse(error, log.requestId);
+    }
+    log.status = response.status;
+    log.latencyMs = performance.now() - started;
+    logRequest(log);
+    return response;
+  };
+}
