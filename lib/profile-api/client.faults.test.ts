@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSimulator } from "@/simulator/server";
+import type { Faults, RunningSimulator } from "@/simulator/server";
 import { SEED_IDS } from "@/simulator/seed-ids";
 import type { createProfileApi } from "./client";
 import { ProfileApiError } from "./errors";
@@ -173,7 +173,7 @@ it("no error of any kind carries the token, the Authorization header, the upstre
   const own = await startSim({ token });
   const client = clientFor(own, { accessToken: token, attemptTimeoutMs: 200, deadlineMs: 600 });
   const weird = id(SEED_IDS.weird.userId);
-  const faults = [
+  const faults: Partial<Faults>[] = [
     { errorRates: { "500": 1 } },
     { errorRates: { "400": 1 } },
     { errorRates: { "403": 1 } },

@@ -9,6 +9,7 @@ import type {
   VerboseTraitsPage,
 } from "@/lib/api-types";
 import { getConfig } from "@/lib/config";
+import { asUpstreamLimiter, PerformanceLayer, type PerformanceStats } from "./cached-call";
 import { attemptOnce, authorizationHeader, createPool } from "./http";
 import type { Collection, ProfileIdentifier, Resource } from "./identifiers";
 import { buildResourcePath, type QueryValues } from "./paths";
@@ -100,13 +101,14 @@ export type FetchResource = <T>(
 
 /**
  * The Profile API client. Every call goes through `fetchResource` (one funnel: path building,
- * the retry loop with its limiter seam, one pooled HTTP attempt, validation), so the
- * performance layer can wrap a single function.
+ * the retry loop with its limiter seam, one pooled HTTP attempt, validation), wrapped by the
+ * performance layer: server cache → request coalescing → the funnel, whose retry loop takes
+ * a slot from the space-wide rate limiter before every attempt.
  */
 export function createProfileApi(
   settings: ProfileApiSettings,
   internals: ProfileApiInternals = {},
-): ProfileApi & { close(): Promise<void>; fetchResource: FetchResource } {
+): ProfileApi & { close(): Promise<void>; fetchResource: FetchResource; performanceStats(): PerformanceStats } {
   const pool: Pool = createPool({
     baseUrl: settings.baseUrl,
     connections: settings.poolConnections,
@@ -114,10 +116,12 @@ export function createProfileApi(
   });
   // Computed once and kept in this closure only: never logged, never put in an error.
   const authorization = authorizationHeader(settings.accessToken);
+  const performance = new PerformanceLayer(settings);
+  const limiter = internals.limiter ?? asUpstreamLimiter(performance.limiterFor(settings.spaceId));
 
   const fetchResource: FetchResource = async (resource, collection, id, query, parse, options = {}) => {
     const path = buildResourcePath(settings.spaceId, collection, id, resource, query);
-    const policy = { ...settings, signal: options.signal, limiter: internals.limiter, random: internals.random };
+    const policy = { ...settings, signal: options.signal, limiter, random: internals.random };
     const result = await withRetries(policy, (signal) => attemptOnce({ pool, path, authorization, signal, parse }));
     return { value: result.value, requestId: result.requestId, size: result.size };
   };
@@ -130,8 +134,11 @@ export function createProfileApi(
     parse: (body: unknown) => T,
     options: CallOptions = {},
   ): Promise<UpstreamResult<T>> => {
-    const fetched = await fetchResource(resource, collection, id, query, parse, options);
-    return { body: fetched.value, requestId: fetched.requestId, cache: options.refresh ? "BYPASS" : "MISS" };
+    const parts = { spaceId: settings.spaceId, collection, identifier: id, resource, query };
+    // The shared upstream call gets no caller's signal: one agent leaving must not cancel it for
+    // the others; each caller still stops waiting on its own signal.
+    const answer = await performance.run(parts, options, () => fetchResource(resource, collection, id, query, parse));
+    return { body: answer.value, requestId: answer.requestId, cache: answer.cache };
   };
 
   return {
@@ -144,6 +151,7 @@ export function createProfileApi(
       call("metadata", collection, id, query, (b) => profileApiMetadataResponseSchema.parse(b), options),
     links: (collection, id, query = {}, options) => call("links", collection, id, query, (b) => profileApiLinksSchema.parse(b), options),
     fetchResource,
+    performanceStats: () => performance.stats(settings.spaceId),
     close: () => pool.close(),
   };
 }
