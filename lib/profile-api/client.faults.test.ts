@@ -61,7 +61,8 @@ describe("faults the client retries through", () => {
     const client = clientFor(limited);
     try {
       const started = Date.now();
-      const results = await Promise.all(Array.from({ length: 12 }, () => client.metadata("users", ada)));
+      // Distinct questions, so coalescing cannot fold them into one upstream call.
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => client.links("users", ada, { limit: i + 1 })));
       expect(results).toHaveLength(12);
       expect(Date.now() - started).toBeLessThan(8_000);
       expect(limited.stats().rateLimited).toBeGreaterThan(0);
@@ -171,7 +172,9 @@ describe("faults that end in a typed error", () => {
 it("no error of any kind carries the token, the Authorization header, the upstream URL or the identifier", async () => {
   const token = "tok-Segment-SECRET-4f9a";
   const own = await startSim({ token });
-  const client = clientFor(own, { accessToken: token, attemptTimeoutMs: 200, deadlineMs: 600 });
+  // A fresh client per fault: the space-wide limiter remembers a Retry-After of 30 s.
+  const clientOf = () => clientFor(own, { accessToken: token, attemptTimeoutMs: 200, deadlineMs: 600 });
+  let client = clientOf();
   const weird = id(SEED_IDS.weird.userId);
   const faults: Partial<Faults>[] = [
     { errorRates: { "500": 1 } },
@@ -189,6 +192,8 @@ it("no error of any kind carries the token, the Authorization header, the upstre
     for (const f of faults) {
       own.resetFaults();
       own.setFaults(f);
+      await client.close();
+      client = clientOf();
       const error = await rejectionOf(client.traits("users", weird));
       expect(error).toBeInstanceOf(ProfileApiError);
       kinds.add((error as ProfileApiError).kind);
@@ -198,6 +203,8 @@ it("no error of any kind carries the token, the Authorization header, the upstre
       }
     }
     own.resetFaults();
+    await client.close();
+    client = clientOf();
     const notFound = await rejectionOf(client.traits("users", id("email:someone@example.com")));
     kinds.add((notFound as ProfileApiError).kind);
     expect(JSON.stringify(notFound)).not.toContain("someone@example.com");
