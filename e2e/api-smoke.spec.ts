@@ -15,6 +15,21 @@ test("a signed-in browser fetches a customer's summary from the BFF", async ({ p
   expect(answer.body.traits).not.toBeNull();
 });
 
+test("signing out ends the session: the BFF answers 401 afterwards", async ({ page }) => {
+  await page.goto("/sign-in?callbackUrl=%2Fapi%2Fhealth");
+  const statuses = await page.evaluate(async (path) => {
+    const before = (await fetch(path)).status;
+    const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    await fetch("/api/auth/signout", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, json: "true" }),
+    });
+    return { before, after: (await fetch(path)).status };
+  }, adaPath);
+  expect(statuses).toEqual({ before: 200, after: 401 });
+});
+
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 

@@ -10,7 +10,8 @@ setup("sign in as the demo agent", async ({ page }) => {
   await page.getByLabel("Password").fill(e2eEnv.demoPassword);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  const session = await page.request.get("/api/auth/session");
-  expect(await session.json()).toMatchObject({ user: { name: "e2e" }, source: "standalone" });
+  // Through the page's own fetch: the session endpoint re-issues the cookie, and Chromium must keep it partitioned.
+  const session = await page.evaluate(async () => (await fetch("/api/auth/session")).json() as Promise<unknown>);
+  expect(session).toMatchObject({ user: { name: "e2e" }, source: "standalone" });
   await page.context().storageState({ path: AGENT_STATE });
 });

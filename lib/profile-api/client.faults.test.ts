@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSimulator } from "@/simulator/server";
+import type { Faults, RunningSimulator } from "@/simulator/server";
 import { SEED_IDS } from "@/simulator/seed-ids";
 import type { createProfileApi } from "./client";
 import { ProfileApiError } from "./errors";
@@ -39,10 +39,37 @@ describe("faults the client retries through", () => {
   });
 
   it("a 50% error rate still ends in the data", async () => {
-    sim.setFaults({ errorRates: { "500": 0.25, "503": 0.25 } });
-    for (let i = 0; i < 5; i++) {
-      const res = await api.metadata("users", ada);
-      expect(typeof res.body.metadata.created_at).toBe("string");
+    // Its own simulator: the fault draws then follow only from the seed, whatever ran before.
+    const flaky = await startSim({ faults: { errorRates: { "500": 0.25, "503": 0.25 } } });
+    const client = clientFor(flaky);
+    try {
+      for (let i = 0; i < 10; i++) {
+        const res = await client.metadata("users", ada);
+        expect(typeof res.body.metadata.created_at).toBe("string");
+      }
+      const { byStatus } = flaky.stats().requests;
+      expect(byStatus["200"]).toBe(10);
+      expect((byStatus["500"] ?? 0) + (byStatus["503"] ?? 0)).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+      await flaky.close();
+    }
+  });
+
+  it("the simulator's own per-space rate limit: a burst past it is paced by Retry-After and all calls get their data", async () => {
+    const limited = await startSim({ rateLimit: 5 });
+    const client = clientFor(limited);
+    try {
+      const started = Date.now();
+      // Distinct questions, so coalescing cannot fold them into one upstream call.
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => client.links("users", ada, { limit: i + 1 })));
+      expect(results).toHaveLength(12);
+      expect(Date.now() - started).toBeLessThan(8_000);
+      expect(limited.stats().rateLimited).toBeGreaterThan(0);
+      expect(limited.stats().requests.byStatus["200"]).toBe(12);
+    } finally {
+      await client.close();
+      await limited.close();
     }
   });
 
@@ -121,7 +148,7 @@ describe("faults that end in a typed error", () => {
       const error = await rejectionOf(slow.traits("users", ada));
       const elapsed = Date.now() - started;
       expect(error).toMatchObject({ kind: "timeout" });
-      expect(elapsed).toBeLessThanOrEqual(1_200 + 150);
+      expect(elapsed).toBeLessThanOrEqual(1_200 + 250);
       expect(attempts()).toBeGreaterThanOrEqual(2);
     } finally {
       await slow.close();
@@ -141,3 +168,51 @@ describe("faults that end in a typed error", () => {
   });
 });
 
+
+it("no error of any kind carries the token, the Authorization header, the upstream URL or the identifier", async () => {
+  const token = "tok-Segment-SECRET-4f9a";
+  const own = await startSim({ token });
+  // A fresh client per fault: the space-wide limiter remembers a Retry-After of 30 s.
+  const clientOf = () => clientFor(own, { accessToken: token, attemptTimeoutMs: 200, deadlineMs: 600 });
+  let client = clientOf();
+  const weird = id(SEED_IDS.weird.userId);
+  const faults: Partial<Faults>[] = [
+    { errorRates: { "500": 1 } },
+    { errorRates: { "400": 1 } },
+    { errorRates: { "403": 1 } },
+    { errorRates: { "418": 1 } },
+    { rejectAuth: true },
+    { rateLimitBurst: 10, retryAfterSeconds: 30 },
+    { dropRate: 1 },
+    { malformedRate: 1 },
+    { latencyMs: 1_000 },
+  ];
+  try {
+    const kinds = new Set<string>();
+    for (const f of faults) {
+      own.resetFaults();
+      own.setFaults(f);
+      await client.close();
+      client = clientOf();
+      const error = await rejectionOf(client.traits("users", weird));
+      expect(error).toBeInstanceOf(ProfileApiError);
+      kinds.add((error as ProfileApiError).kind);
+      const seen = `${String(error)} ${JSON.stringify(error)} ${(error as Error).stack ?? ""}`;
+      for (const secret of [token, Buffer.from(`${token}:`).toString("base64"), own.url, "we/ird", "we%2Fird"]) {
+        expect(seen).not.toContain(secret);
+      }
+    }
+    own.resetFaults();
+    await client.close();
+    client = clientOf();
+    const notFound = await rejectionOf(client.traits("users", id("email:someone@example.com")));
+    kinds.add((notFound as ProfileApiError).kind);
+    expect(JSON.stringify(notFound)).not.toContain("someone@example.com");
+    expect([...kinds].sort()).toEqual(
+      ["bad_request", "client_error", "malformed", "network", "not_found", "rate_limited", "server_error", "timeout", "unauthorized"].sort(),
+    );
+  } finally {
+    await client.close();
+    await own.close();
+  }
+});

@@ -31,9 +31,11 @@ describe("one keep-alive pool", () => {
     const api = clientFor(sim, { poolConnections: 4 });
     sim.resetStats();
     try {
-      const calls = Array.from({ length: 50 }, () => api.metadata("users", id(SEED_IDS.ada.email)));
+      // Fifty different questions (distinct limits), so none is answered by coalescing with another.
+      const calls = Array.from({ length: 50 }, (_, i) => api.events("users", id(SEED_IDS.heavy.userId), { limit: i + 1 }));
       const results = await Promise.all(calls);
-      expect(results.every((r) => typeof r.body.metadata.created_at === "string")).toBe(true);
+      expect(results.map((r) => r.body.data.length)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      expect(sim.stats().requests.total).toBe(50);
       expect(sim.stats().connections.opened).toBeGreaterThan(1);
       expect(sim.stats().connections.opened).toBeLessThanOrEqual(4);
     } finally {
@@ -91,6 +93,46 @@ describe("what goes on the wire", () => {
     } finally {
       await api.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe("answers that do not match the documented shape", () => {
+  it("valid JSON in the wrong shape is malformed, retried, with the Request-Id kept", async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(200, { "content-type": "application/json", "request-id": `req-${requests}` });
+      res.end(JSON.stringify({ traits: "not an object" }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const api = createProfileApi({ ...settingsFor(sim), baseUrl: `http://127.0.0.1:${port}`, maxAttempts: 3 });
+    try {
+      await expect(api.traits("users", id(SEED_IDS.ada.userId))).rejects.toMatchObject({
+        kind: "malformed",
+        requestId: "req-3",
+      });
+      expect(requests).toBe(3);
+    } finally {
+      await api.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe("an answer too large to hold", () => {
+  it("is refused as malformed once, not fetched again", async () => {
+    const api = createProfileApi(settingsFor(sim), { maxResponseBytes: 2_000 });
+    sim.resetStats();
+    try {
+      await expect(api.events("users", id(SEED_IDS.heavy.userId), { limit: 100 })).rejects.toMatchObject({ kind: "malformed" });
+      expect(sim.stats().requests.total).toBe(1);
+      // Small answers still pass through the same pool.
+      const small = await api.metadata("users", id(SEED_IDS.heavy.userId));
+      expect(typeof small.body.metadata.created_at).toBe("string");
+    } finally {
+      await api.close();
     }
   });
 });

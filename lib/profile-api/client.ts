@@ -9,6 +9,7 @@ import type {
   VerboseTraitsPage,
 } from "@/lib/api-types";
 import { getConfig } from "@/lib/config";
+import { asUpstreamLimiter, PerformanceLayer, type PerformanceStats } from "./cached-call";
 import { attemptOnce, authorizationHeader, createPool } from "./http";
 import type { Collection, ProfileIdentifier, Resource } from "./identifiers";
 import { buildResourcePath, type QueryValues } from "./paths";
@@ -84,7 +85,7 @@ export type ProfileApiSettings = {
 };
 
 /** Seams for the performance layer and tests; the app's own callers never pass these. */
-export type ProfileApiInternals = { limiter?: UpstreamLimiter; random?: () => number };
+export type ProfileApiInternals = { limiter?: UpstreamLimiter; random?: () => number; maxResponseBytes?: number };
 
 /** What the one funnel returns: the validated body, its Request-Id and its size in bytes (for the cache). */
 export type FetchedResource<T> = { value: T; requestId: string | undefined; size: number };
@@ -100,20 +101,27 @@ export type FetchResource = <T>(
 
 /**
  * The Profile API client. Every call goes through `fetchResource` (one funnel: path building,
- * the retry loop with its limiter seam, one pooled HTTP attempt, validation), so the
- * performance layer can wrap a single function.
+ * the retry loop with its limiter seam, one pooled HTTP attempt, validation), wrapped by the
+ * performance layer: server cache → request coalescing → the funnel, whose retry loop takes
+ * a slot from the space-wide rate limiter before every attempt.
  */
 export function createProfileApi(
   settings: ProfileApiSettings,
   internals: ProfileApiInternals = {},
-): ProfileApi & { close(): Promise<void>; fetchResource: FetchResource } {
-  const pool: Pool = createPool({ baseUrl: settings.baseUrl, connections: settings.poolConnections });
+): ProfileApi & { close(): Promise<void>; fetchResource: FetchResource; performanceStats(): PerformanceStats } {
+  const pool: Pool = createPool({
+    baseUrl: settings.baseUrl,
+    connections: settings.poolConnections,
+    maxResponseBytes: internals.maxResponseBytes,
+  });
   // Computed once and kept in this closure only: never logged, never put in an error.
   const authorization = authorizationHeader(settings.accessToken);
+  const performance = new PerformanceLayer(settings);
+  const limiter = internals.limiter ?? asUpstreamLimiter(performance.limiterFor(settings.spaceId));
 
   const fetchResource: FetchResource = async (resource, collection, id, query, parse, options = {}) => {
     const path = buildResourcePath(settings.spaceId, collection, id, resource, query);
-    const policy = { ...settings, signal: options.signal, limiter: internals.limiter, random: internals.random };
+    const policy = { ...settings, signal: options.signal, limiter, random: internals.random };
     const result = await withRetries(policy, (signal) => attemptOnce({ pool, path, authorization, signal, parse }));
     return { value: result.value, requestId: result.requestId, size: result.size };
   };
@@ -126,8 +134,11 @@ export function createProfileApi(
     parse: (body: unknown) => T,
     options: CallOptions = {},
   ): Promise<UpstreamResult<T>> => {
-    const fetched = await fetchResource(resource, collection, id, query, parse, options);
-    return { body: fetched.value, requestId: fetched.requestId, cache: options.refresh ? "BYPASS" : "MISS" };
+    const parts = { spaceId: settings.spaceId, collection, identifier: id, resource, query };
+    // The shared upstream call gets no caller's signal: one agent leaving must not cancel it for
+    // the others; each caller still stops waiting on its own signal.
+    const answer = await performance.run(parts, options, () => fetchResource(resource, collection, id, query, parse));
+    return { body: answer.value, requestId: answer.requestId, cache: answer.cache };
   };
 
   return {
@@ -140,6 +151,7 @@ export function createProfileApi(
       call("metadata", collection, id, query, (b) => profileApiMetadataResponseSchema.parse(b), options),
     links: (collection, id, query = {}, options) => call("links", collection, id, query, (b) => profileApiLinksSchema.parse(b), options),
     fetchResource,
+    performanceStats: () => performance.stats(settings.spaceId),
     close: () => pool.close(),
   };
 }

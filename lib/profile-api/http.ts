@@ -7,15 +7,19 @@ import { profileApiErrorBodySchema } from "./schemas";
 /** Sent as `User-Agent: profile-sidebar/<version>` so Segment can tell our traffic apart. */
 export const CLIENT_VERSION = "0.1.0";
 
-export type PoolSettings = { baseUrl: string; connections: number };
+/** An answer larger than this is refused (a page of 100 events is far below it): one bad answer must not exhaust memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+export type PoolSettings = { baseUrl: string; connections: number; maxResponseBytes?: number };
 
 /**
  * One keep-alive pool per base URL: bounded connections, no pipelining (a slow answer must not
  * hold up the ones queued behind it on the same socket).
  */
-export function createPool({ baseUrl, connections }: PoolSettings): Pool {
+export function createPool({ baseUrl, connections, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES }: PoolSettings): Pool {
   return new Pool(baseUrl, {
     connections,
+    maxResponseSize: maxResponseBytes,
     pipelining: 1,
     keepAliveTimeout: 10_000,
     keepAliveMaxTimeout: 60_000,
@@ -28,7 +32,8 @@ export function authorizationHeader(accessToken: string): string {
 }
 
 export type AttemptSuccess<T> = { ok: true; value: T; requestId: string | undefined; size: number };
-export type AttemptFailure = { ok: false; error: ProfileApiError; retryAfterMs?: number };
+/** `final`: asking again cannot help (the same answer would come back), whatever the kind. */
+export type AttemptFailure = { ok: false; error: ProfileApiError; retryAfterMs?: number; final?: boolean };
 export type AttemptOutcome<T> = AttemptSuccess<T> | AttemptFailure;
 
 export type AttemptRequest<T> = {
@@ -67,6 +72,9 @@ export async function attemptOnce<T>(request: AttemptRequest<T>): Promise<Attemp
     // Always read the body to the end, so the socket goes back to the pool for reuse.
     text = await res.body.text();
   } catch (error) {
+    if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {
+      return { ok: false, error: profileApiError("malformed", { requestId }), final: true };
+    }
     return { ok: false, error: transportError(error, request.signal) };
   }
   if (status < 200 || status >= 300) return failureFromStatus(status, text, requestId, retryAfter);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { profileApiError } from "./errors";
 import type { AttemptOutcome } from "./http";
-import { backoffCeilingMs, backoffDelayMs, parseRetryAfterMs, withRetries } from "./retry";
+import { backoffCeilingMs, backoffDelayMs, nextDelayMs, parseRetryAfterMs, withRetries } from "./retry";
 
 describe("full-jitter backoff", () => {
   it("grows from ~100 ms and is capped at 2 s", () => {
@@ -74,5 +74,30 @@ describe("the retry loop", () => {
     });
     expect(n).toBe(1);
     expect(Date.now() - started).toBeLessThan(100);
+  });
+});
+
+describe("the limiter seam in the retry loop", () => {
+  const policy = { maxAttempts: 2, attemptTimeoutMs: 1000, deadlineMs: 5000 };
+  it("a refused slot is a typed rate_limited error carrying the limiter's wait", async () => {
+    class Refused extends Error {
+      readonly retryAfterSeconds = 1.2;
+    }
+    const limiter = { acquire: () => Promise.reject(new Refused("no slot")), onRateLimited: () => undefined };
+    let attempts = 0;
+    const run = withRetries({ ...policy, limiter }, () => {
+      attempts++;
+      return Promise.resolve({ ok: true as const, value: 1, requestId: undefined, size: 1 });
+    });
+    await expect(run).rejects.toMatchObject({ name: "ProfileApiError", kind: "rate_limited", retryAfterSeconds: 2 });
+    expect(attempts).toBe(0);
+  });
+});
+
+describe("the wait before the next attempt", () => {
+  it("is Retry-After plus at most 100 ms of jitter when the server gave one, else the backoff", () => {
+    expect(nextDelayMs(1, 1000, () => 0)).toBe(1000);
+    expect(nextDelayMs(1, 1000, () => 0.99)).toBe(1099);
+    expect(nextDelayMs(4, undefined, () => 0.5)).toBe(400);
   });
 });

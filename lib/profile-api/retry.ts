@@ -35,7 +35,8 @@ export function parseRetryAfterMs(value: string | string[] | undefined, now: num
 
 /** The wait before the next attempt: the server's Retry-After wins over our own backoff when given. */
 export function nextDelayMs(attempt: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
-  return retryAfterMs ?? backoffDelayMs(attempt, random);
+  // A little jitter on top of Retry-After, so callers told the same second do not all return in the same millisecond.
+  return retryAfterMs === undefined ? backoffDelayMs(attempt, random) : retryAfterMs + Math.floor(random() * BACKOFF_BASE_MS);
 }
 
 /** Sleeps `ms`, ending early (rejecting with the reason) when the signal aborts. */
@@ -96,7 +97,7 @@ export async function withRetries<T>(
     throwIfAborted(signal);
     const remaining = deadlineAt - now();
     if (remaining <= 0) throw last.kind === "timeout" ? last : profileApiError("timeout", { requestId: last.requestId });
-    const release = await limiter?.acquire(deadlineAt, signal);
+    const release = limiter ? await acquireSlot(limiter, deadlineAt, signal) : undefined;
     let outcome: AttemptOutcome<T>;
     try {
       outcome = await attempt(attemptSignal(signal, Math.min(policy.attemptTimeoutMs, remaining)));
@@ -107,12 +108,28 @@ export async function withRetries<T>(
     if (outcome.ok) return outcome;
     last = outcome.error;
     if (last.kind === "rate_limited") limiter?.onRateLimited(outcome.retryAfterMs);
-    if (!isRetryable(last.kind) || n === policy.maxAttempts) throw last;
-    const delay = outcome.retryAfterMs ?? backoffDelayMs(n, policy.random);
+    if (!isRetryable(last.kind) || outcome.final || n === policy.maxAttempts) throw last;
+    const delay = nextDelayMs(n, outcome.retryAfterMs, policy.random);
     if (now() + delay >= deadlineAt) throw last;
     await sleep(delay, signal);
   }
   throw last;
+}
+
+/**
+ * A slot from the space-wide limiter. Its refusal (no slot before the deadline, queue full) is
+ * our own rate limit, so it becomes a typed rate_limited error the BFF already maps.
+ */
+async function acquireSlot(limiter: UpstreamLimiter, deadlineAt: number, signal?: AbortSignal): Promise<void | (() => void)> {
+  try {
+    return await limiter.acquire(deadlineAt, signal);
+  } catch (error) {
+    throwIfAborted(signal);
+    const seconds = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    return Promise.reject(
+      profileApiError("rate_limited", { retryAfterSeconds: typeof seconds === "number" ? Math.ceil(seconds) : undefined }),
+    );
+  }
 }
 
 function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number): AbortSignal {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventsPage, ExternalIdsPage, LinksPage, MetadataResponse, ProfileSummary, TraitsPage } from "@/lib/api-types";
 import { SEED_IDS, SIM_DEFAULTS } from "@/simulator/seed-ids";
 import { assertNothingLeaked } from "./leak-check";
-import { profilePath, type Stack, startStack } from "./harness";
+import { profilePath, signIn, type Stack, startStack } from "./harness";
 
 let stack: Stack;
 const ada = SEED_IDS.ada.userId;
@@ -209,6 +209,23 @@ describe("validation and errors", () => {
     const refreshed = await stack.get(profilePath("users", ada, "traits"), { headers: { "Cache-Control": "no-cache" } });
     expect(refreshed.status).toBe(200);
     expect(refreshed.headers.get("x-cache")).toMatch(/^(MISS|BYPASS)$/);
+  });
+});
+
+describe("sign-in", () => {
+  it("refuses a wrong demo password and clears the session cookie, partitioned or not, on sign-out", async () => {
+    expect(await signIn(stack.appUrl, "Mallory", "wrong-password")).toBeNull();
+    const csrf = await fetch(`${stack.appUrl}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const response = await fetch(`${stack.appUrl}/api/auth/signout`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `${csrfCookie}; ${stack.session}` },
+      body: new URLSearchParams({ csrfToken, json: "true" }),
+    });
+    const cleared = response.headers.getSetCookie().filter((c) => c.startsWith("__Secure-next-auth.session-token=;"));
+    expect(cleared.some((c) => /Partitioned/.test(c))).toBe(true);
+    expect(cleared.some((c) => !/Partitioned/.test(c))).toBe(true);
   });
 });
 

@@ -11,11 +11,21 @@ export const metadata: Metadata = { title: "Profile · Profile Sidebar" };
 
 type Props = { params: Promise<{ collection: string; id: string }> };
 
-/** The full profile. Next.js hands the `[id]` segment over already percent-decoded: it is not decoded again. */
+/** A page's `[id]` arrives still percent-encoded (unlike route handlers' params): decoded here, exactly once. */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The full profile. */
 export default async function ProfilePage({ params }: Props) {
-  const { collection, id } = await params;
-  const agent = await requireAgent(`/profiles/${encodeURIComponent(collection)}/${encodeURIComponent(id)}`);
-  const parsed = parseIdentifier(id);
+  const { collection, id: segment } = await params;
+  const agent = await requireAgent(`/profiles/${encodeURIComponent(collection)}/${segment}`);
+  const id = decodeSegment(segment);
+  const parsed = id === null ? ({ ok: false, message: "The identifier is not valid percent-encoding." } as const) : parseIdentifier(id);
   if (!isCollection(collection) || !parsed.ok) {
     return (
       <AppChrome agentName={agent.name}>

@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: builds the app, starts the simulator(s), the app and a naive proxy on
+ * loopback (ports 45xx), measures, prints one table side by side and writes
+ * bench/results/latest.json. Bounded: every load has a fixed duration; the whole run stays
+ * well under five minutes on two cores. Every child process is stopped at the end.
+ */
+import { spawnSync } from "node:child_process";
+import { SEED_IDS, SIM_DEFAULTS } from "../simulator/seed-ids";
+import { POOL_CONNECTIONS, startApp, type App } from "./lib/app";
+import { measureBlankPageJs, measureEmbed } from "./lib/frontend-budget";
+import { startNaiveProxy, type NaiveProxy } from "./lib/naive-proxy";
+import { machine, printTable, saveJson } from "./lib/report";
+import { buildRows } from "./lib/rows";
+import { measureCacheHit, measureCoalescing, measureOverhead, measureRateLimit, measureSharedLoad, measureSummary, waitForQuiet } from "./lib/scenarios";
+import { startSim, type Sim } from "./lib/sim";
+
+const PORTS = { app: 4500, simFast: 4510, simLimited: 4511, blank: 4520 };
+const LATENCY_MS = 50;
+const SPACE_LIMIT = 100;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+
+const running: Array<{ stop: () => Promise<void> }> = [];
+async function stopAll() {
+  for (const r of running.splice(0).reverse()) await r.stop().catch(() => undefined);
+}
+
+/** Builds the app; false (with the reason recorded) when it cannot be built, so the rest still runs. */
+function build(results: Record<string, unknown>): boolean {
+  if (process.env.BENCH_SKIP_BUILD === "1") return true;
+  console.log("building the app (next build)…");
+  const result = spawnSync("npm", ["run", "build"], { encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 240_000 });
+  if (result.status === 0) return true;
+  results.appPending = `next build failed: ${(result.stdout + result.stderr).split("\n").find((l) => /not found|can't resolve|type error/i.test(l))?.trim() ?? "see npm run build"}`;
+  console.error(results.appPending);
+  return false;
+}
+
+/** Runs one measurement; a failure is recorded as pending with its reason instead of ending the bench. */
+async function measure(results: Record<string, unknown>, key: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    results[key] = await run();
+  } catch (error) {
+    results[key] = { pending: (error as Error).message.split("\n")[0] };
+    console.error(`${key}: ${(results[key] as { pending: string }).pending}`);
+  }
+}
+
+async function phaseUnlimited(results: Record<string, unknown>) {
+  // The simulator without its rate limit and the app with a high one: these figures isolate the BFF's own cost.
+  const sim: Sim = await startSim(PORTS.simFast, { rateLimit: 0, latencyMs: LATENCY_MS });
+  running.push(sim.child);
+  const app: App = await startApp(PORTS.app, { upstream: sim.url, rateLimit: 100_000 });
+  running.push(app.child);
+  await sim.resetStats();
+  console.log("overhead at 1 and 50 agents…");
+  await measure(results, "overhead1", () => measureOverhead(app, sim, 1, SECONDS));
+  await measure(results, "overhead50", () => measureOverhead(app, sim, 50, SECONDS));
+  await measure(results, "cacheHit", () => measureCacheHit(app, SECONDS));
+  console.log("summary fan-out…");
+  await measure(results, "summary", () => measureSummary(app, sim, 30));
+  console.log("coalescing…");
+  await measure(results, "coalescing", () => measureCoalescing(app, sim, SEED_IDS.quiet.userId, 50));
+  console.log("front-end budget…");
+  await measure(results, "frontend", () => measureEmbed(app));
+  // Connections the app opened: all the simulator saw, minus those of the direct (autocannon) runs.
+  const direct = ["overhead1", "overhead50", "summary"].reduce((n, k) => n + ((results[k] as { directConnections?: number }).directConnections ?? 0), 0);
+  results.connectionsUnlimited = (await sim.stats()).connections.opened - direct;
+  await stopAll();
+}
+
+async function phaseLimited(results: Record<string, unknown>) {
+  // The space's documented limit on both sides, as in production.
+  const sim: Sim = await startSim(PORTS.simLimited, { rateLimit: SPACE_LIMIT, latencyMs: LATENCY_MS });
+  running.push(sim.child);
+  const app: App = await startApp(PORTS.app, { upstream: sim.url, rateLimit: SPACE_LIMIT });
+  running.push(app.child);
+  await sim.resetStats();
+  console.log(`agent load 5x the space limit (${5 * SPACE_LIMIT}/s)…`);
+  await measure(results, "rateLimit", () => measureRateLimit(app, sim, 5 * SPACE_LIMIT, SECONDS));
+  await waitForQuiet(sim);
+  const connectionsOpened = (await sim.stats()).connections.opened;
+  console.log("same load: ours vs the naive proxy…");
+  await measure(results, "oursShared", () => measureSharedLoad(app.url, sim, { cookie: app.cookie }, SECONDS));
+  results.connectionsLimited = connectionsOpened + ((results.oursShared as { upstreamConnectionsOpened?: number }).upstreamConnectionsOpened ?? 0);
+  await runNaive(results, sim);
+  await stopAll();
+}
+
+async function runNaive(results: Record<string, unknown>, sim: Sim) {
+  const naive: NaiveProxy = await startNaiveProxy({ upstream: sim.url, spaceId: SIM_DEFAULTS.spaceId, token: SIM_DEFAULTS.token });
+  running.push({ stop: naive.close });
+  await measure(results, "naiveShared", () => measureSharedLoad(naive.url, sim, {}, SECONDS));
+}
+
+/** Without a built app only the baseline can be measured; the BFF's rows say why they are pending. */
+async function phaseBaselineOnly(results: Record<string, unknown>) {
+  const sim: Sim = await startSim(PORTS.simLimited, { rateLimit: SPACE_LIMIT, latencyMs: LATENCY_MS });
+  running.push(sim.child);
+  await runNaive(results, sim);
+  await stopAll();
+}
+
+async function main() {
+  const started = Date.now();
+  const results: Record<string, unknown> = { machine: machine(), latencyMs: LATENCY_MS, spaceLimit: SPACE_LIMIT, poolConnections: POOL_CONNECTIONS, seconds: SECONDS };
+  if (build(results)) {
+    await phaseUnlimited(results);
+    await phaseLimited(results);
+  } else await phaseBaselineOnly(results);
+  console.log("blank Next.js page…");
+  results.blankJsGzip = await measureBlankPageJs(PORTS.blank).catch((e: unknown) => ({ pending: (e as Error).message.split("\n")[0] }));
+  results.elapsedSeconds = Math.round((Date.now() - started) / 1000);
+  console.log(`\nProfile Sidebar bench — ${JSON.stringify(results.machine)}, simulator latency ${LATENCY_MS} ms, ${results.elapsedSeconds as number} s\n`);
+  printTable(buildRows(results));
+  saveJson("bench/results/latest.json", results);
+  console.log("\nwrote bench/results/latest.json");
+}
+
+process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));
+main()
+  .catch((error: unknown) => {
+    console.error(`bench failed: ${(error as Error).message}`);
+    process.exitCode = 1;
+  })
+  .finally(() => stopAll());

@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+// Component behaviour an agent notices: values shown by type, the copy announcement, folded page views expanding.
+import "@testing-library/jest-dom/vitest";
+import { cleanup, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useState } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ProfileEvent } from "@/lib/api-types";
+import { buildTimelineRows } from "@/lib/views/timeline-rows";
+import { TimelineRowView } from "./timeline/timeline-row";
+import { TraitValue } from "./traits/trait-value";
+import { CopyButton } from "./ui/copy-button";
+
+afterEach(cleanup);
+
+describe("TraitValue", () => {
+  it("renders links safely, dates as <time>, JSON collapsed", () => {
+    const { container } = render(
+      <>
+        <TraitValue value="https://ada.example.com/about" />
+        <TraitValue value="2026-11-23T02:16:25.082Z" />
+        <TraitValue value={{ city: "London" }} />
+      </>,
+    );
+    const link = screen.getByRole("link");
+    expect(link).toHaveAttribute("href", "https://ada.example.com/about");
+    expect(link).toHaveAttribute("rel", "noopener noreferrer");
+    expect(container.querySelector("time")).toHaveAttribute("dateTime", "2026-11-23T02:16:25.082Z");
+    expect(screen.getByText("JSON, 1 field").closest("details")).not.toHaveAttribute("open");
+  });
+});
+
+describe("CopyButton", () => {
+  it("copies the value and announces Copied", async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    render(<CopyButton value="ada@example.com" label="email" />);
+    await user.click(screen.getByRole("button", { name: "Copy email" }));
+    expect(writeText).toHaveBeenCalledWith("ada@example.com");
+    expect(await screen.findByText("Copied")).toBeInTheDocument();
+  });
+});
+
+function FoldHarness({ events }: { events: ProfileEvent[] }) {
+  const [open, setOpen] = useState(false);
+  const fold = buildTimelineRows(events).find((row) => row.kind === "pages");
+  if (!fold) return null;
+  return <TimelineRowView row={fold} now={new Date("2026-11-20T16:00:00")} expanded={open} onToggle={() => setOpen(!open)} />;
+}
+
+describe("folded page views", () => {
+  it("shows one 'N pages viewed' row that expands to the pages", async () => {
+    const user = userEvent.setup();
+    const events = ["/pricing", "/docs", "/signup"].map((path, i) => ({
+      type: "page",
+      timestamp: `2026-11-20T15:0${3 - i}:00`,
+      message_id: `m${i}`,
+      properties: { path },
+    }));
+    render(<FoldHarness events={events} />);
+    const toggle = screen.getByRole("button", { name: "3 pages viewed" });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(screen.queryByText("/docs")).toBeNull();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByText("/docs")).toBeInTheDocument();
+  });
+});
