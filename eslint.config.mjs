@@ -36,7 +36,7 @@ export default tseslint.config(
   { files: ["components/**", "app/**/_components/**", "lib/queries/**", "lib/format/**"], rules: { "no-restricted-imports": ["error", serverOnlyImports] } },
   {
     // The configuration module, Next's start-up hook and the dev tooling (simulator, scripts, tests) may read the environment.
-    files: ["lib/config.ts", "instrumentation.ts", "simulator/**", "scripts/**", "bench/**", "e2e/**", "**/*.test.ts", "**/*.test.tsx", "*.config.*"],
+    files: ["lib/config.ts", "instrumentation.ts", "simulator/**", "scripts/**", "bench/**", "e2e/**", "tests/**", "**/*.test.ts", "**/*.test.tsx", "*.config.*"],
     rules: { "no-restricted-properties": "off" },
   },
   { files: ["**/*.mjs", "**/*.js"], ...tseslint.configs.disableTypeChecked },
