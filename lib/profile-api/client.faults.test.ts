@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSimulator } from "@/simulator/server";
+import type { Faults, RunningSimulator } from "@/simulator/server";
 import { SEED_IDS } from "@/simulator/seed-ids";
 import type { createProfileApi } from "./client";
 import { ProfileApiError } from "./errors";
@@ -61,7 +61,8 @@ describe("faults the client retries through", () => {
     const client = clientFor(limited);
     try {
       const started = Date.now();
-      const results = await Promise.all(Array.from({ length: 12 }, () => client.metadata("users", ada)));
+      // Distinct queries: identical concurrent calls would be coalesced into one upstream call.
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => client.traits("users", ada, { limit: i + 1 })));
       expect(results).toHaveLength(12);
       expect(Date.now() - started).toBeLessThan(8_000);
       expect(limited.stats().rateLimited).toBeGreaterThan(0);
@@ -171,9 +172,16 @@ describe("faults that end in a typed error", () => {
 it("no error of any kind carries the token, the Authorization header, the upstream URL or the identifier", async () => {
   const token = "tok-Segment-SECRET-4f9a";
   const own = await startSim({ token });
-  const client = clientFor(own, { accessToken: token, attemptTimeoutMs: 200, deadlineMs: 600 });
+  // A fresh client per fault: after a 429 with Retry-After 30 the space-wide limiter rightly
+  // holds every later call for 30 s, which would hide the other kinds.
+  const clients: Array<{ close(): Promise<void> }> = [];
+  const newClient = () => {
+    const c = clientFor(own, { accessToken: token, attemptTimeoutMs: 200, deadlineMs: 600 });
+    clients.push(c);
+    return c;
+  };
   const weird = id(SEED_IDS.weird.userId);
-  const faults = [
+  const faults: Array<Partial<Faults>> = [
     { errorRates: { "500": 1 } },
     { errorRates: { "400": 1 } },
     { errorRates: { "403": 1 } },
@@ -189,7 +197,7 @@ it("no error of any kind carries the token, the Authorization header, the upstre
     for (const f of faults) {
       own.resetFaults();
       own.setFaults(f);
-      const error = await rejectionOf(client.traits("users", weird));
+      const error = await rejectionOf(newClient().traits("users", weird));
       expect(error).toBeInstanceOf(ProfileApiError);
       kinds.add((error as ProfileApiError).kind);
       const seen = `${String(error)} ${JSON.stringify(error)} ${(error as Error).stack ?? ""}`;
@@ -198,14 +206,14 @@ it("no error of any kind carries the token, the Authorization header, the upstre
       }
     }
     own.resetFaults();
-    const notFound = await rejectionOf(client.traits("users", id("email:someone@example.com")));
+    const notFound = await rejectionOf(newClient().traits("users", id("email:someone@example.com")));
     kinds.add((notFound as ProfileApiError).kind);
     expect(JSON.stringify(notFound)).not.toContain("someone@example.com");
     expect([...kinds].sort()).toEqual(
       ["bad_request", "client_error", "malformed", "network", "not_found", "rate_limited", "server_error", "timeout", "unauthorized"].sort(),
     );
   } finally {
-    await client.close();
+    await Promise.all(clients.map((c) => c.close()));
     await own.close();
   }
 });
