@@ -1,8 +1,23 @@
-export default function HomePage() {
+import type { Metadata } from "next";
+import { requireAgent } from "@/lib/auth/require-agent";
+import { LookupForm } from "@/components/lookup/lookup-form";
+import { RecentLookups } from "@/components/lookup/recent-lookups";
+import { AppChrome } from "@/components/profile/app-chrome";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Look up a profile · Profile Sidebar" };
+
+/** The standalone lookup page. */
+export default async function LookupPage() {
+  const agent = await requireAgent("/");
   return (
-    <main className="mx-auto max-w-2xl p-6">
-      <h1 className="text-xl font-semibold">Profile Sidebar</h1>
-      <p className="text-fg-muted mt-2">Look up a customer by identifier.</p>
-    </main>
+    <AppChrome agentName={agent.name}>
+      <div className="mx-auto max-w-3xl">
+        <h1 className="text-xl font-semibold">Look up a customer</h1>
+        <p className="text-fg-muted mt-1 mb-4 text-sm">By any identifier the Profile API knows: user ID, email, phone, anonymous ID, or an account&apos;s group ID.</p>
+        <LookupForm />
+        <RecentLookups />
+      </div>
+    </AppChrome>
   );
 }

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { requireAgent } from "@/lib/auth/require-agent";
+import { getConfig } from "@/lib/config";
+import { resolveEmbedParams } from "@/lib/views/lookup-input";
+import { ProfileSidebar } from "@/components/sidebar/profile-sidebar";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Profile · Sidebar" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The compact sidebar: `/embed?id=type:value` (or `?email=`, `?user_id=`, and `collection=accounts`). No app chrome. */
+export default async function EmbedPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (typeof value === "string") query.set(key, value);
+  await requireAgent(`/embed?${query.toString()}`);
+  const target = resolveEmbedParams(params);
+  return (
+    <main className="min-w-0">
+      {target.ok ? (
+        <ProfileSidebar collection={target.collection} id={target.id} pinnedTraits={getConfig().PINNED_TRAITS} />
+      ) : (
+        <p role="alert" className="p-3 text-sm">
+          {target.message}
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { Building2, User } from "lucide-react";
+import Link from "next/link";
+import type { ProfileLink } from "@/lib/api-types";
+import { isCollection, type Collection } from "@/lib/profile-api/identifiers";
+import { keyTraitsQuery, linksQuery } from "@/lib/queries/profiles";
+import { pickProfileIdentifier } from "@/lib/views/identity-groups";
+import { profilePath } from "@/lib/views/lookup-input";
+import { Panel } from "@/components/ui/panel";
+import { EmptyState, ErrorState } from "@/components/ui/query-states";
+import { Skeleton } from "@/components/ui/skeleton";
+import { TraitValue } from "@/components/traits/trait-value";
+
+/** The traits worth a glance on a linked profile's card, fetched per card with `include`. */
+export const KEY_TRAITS: Record<Collection, string[]> = {
+  accounts: ["name", "plan", "industry", "mrr", "employees"],
+  users: ["name", "email", "plan", "title"],
+};
+
+export type OpenProfile = (collection: Collection, id: string) => void;
+
+function LinkedCard({ collection, id, onOpen }: { collection: Collection; id: string; onOpen?: OpenProfile }) {
+  const include = KEY_TRAITS[collection];
+  const traits = useQuery(keyTraitsQuery(collection, id, include));
+  const name = traits.data?.traits.name;
+  const title = typeof name === "string" && name ? name : id;
+  const Icon = collection === "accounts" ? Building2 : User;
+  const heading = (
+    <span className="flex min-w-0 items-center gap-1.5 font-medium break-all">
+      <Icon aria-hidden className="text-accent size-4 shrink-0" />
+      {title}
+    </span>
+  );
+  const linkClass = "text-accent block underline-offset-2 hover:underline";
+  return (
+    <li className="border-border bg-surface-raised min-w-0 rounded-md border p-2 text-sm" data-testid="linked-profile">
+      {onOpen ? (
+        <button type="button" className={`${linkClass} w-full text-left`} onClick={() => onOpen(collection, id)}>
+          {heading}
+        </button>
+      ) : (
+        <Link href={profilePath(collection, id)} className={linkClass}>
+          {heading}
+        </Link>
+      )}
+      <p className="text-fg-muted font-mono text-xs break-all">{id}</p>
+      {traits.isPending ? <Skeleton label={`Loading ${title}`} lines={1} /> : null}
+      {traits.isError ? <p className="text-fg-muted text-xs">Key traits could not be loaded.</p> : null}
+      {traits.data ? (
+        <dl className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
+          {include
+            .filter((key) => key !== "name" && traits.data.traits[key] !== undefined)
+            .map((key) => (
+              <div key={key} className="flex min-w-0 gap-1">
+                <dt className="text-fg-muted">{key}</dt>
+                <dd className="min-w-0">
+                  <TraitValue value={traits.data.traits[key]} />
+                </dd>
+              </div>
+            ))}
+        </dl>
+      ) : null}
+    </li>
+  );
+}
+
+function linkTarget(link: ProfileLink): { collection: Collection; id: string } | null {
+  const id = pickProfileIdentifier(link.external_ids);
+  return id && isCollection(link.to_collection) ? { collection: link.to_collection, id } : null;
+}
+
+/** The accounts of a user (or the users of an account), each opening that profile. */
+export function LinkedAccounts({ collection, id, onOpen }: { collection: Collection; id: string; onOpen?: OpenProfile }) {
+  const query = useQuery(linksQuery(collection, id));
+  const title = collection === "users" ? "Accounts" : "Users of this account";
+  let body;
+  if (query.isPending) body = <Skeleton label={`Loading ${title.toLowerCase()}`} lines={3} />;
+  else if (query.isError) body = <ErrorState error={query.error} what={title} onRetry={() => void query.refetch()} />;
+  else {
+    const targets = query.data.data.map(linkTarget).filter((t) => t !== null);
+    body = targets.length ? (
+      <ul className="grid gap-2 [grid-template-columns:repeat(auto-fill,minmax(min(100%,14rem),1fr))]">
+        {targets.map((target) => (
+          <LinkedCard key={`${target.collection}:${target.id}`} collection={target.collection} id={target.id} onOpen={onOpen} />
+        ))}
+      </ul>
+    ) : (
+      <EmptyState>{collection === "users" ? "This user belongs to no account." : "No users are linked to this account."}</EmptyState>
+    );
+  }
+  return (
+    <Panel title={title} id="linked">
+      {body}
+    </Panel>
+  );
+}

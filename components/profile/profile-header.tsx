@@ -1,0 +1,42 @@
+"use client";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { Building2, User } from "lucide-react";
+import type { ProfileSummary } from "@/lib/api-types";
+import type { Collection } from "@/lib/profile-api/identifiers";
+import { Skeleton } from "@/components/ui/skeleton";
+import { RefreshButton } from "./refresh-button";
+
+function displayName(summary: ProfileSummary | undefined): string | null {
+  const traits = summary?.traits ?? {};
+  const name = traits.name ?? ([traits.first_name, traits.last_name].filter((p) => typeof p === "string").join(" ") || undefined);
+  return typeof name === "string" && name ? name : null;
+}
+
+/** Who this is, at a glance: the name from the summary (the first paint), the identifier, and the refresh button. */
+export function ProfileHeader({ collection, id, summary, compact = false }: {
+  collection: Collection;
+  id: string;
+  summary: UseQueryResult<ProfileSummary>;
+  compact?: boolean;
+}) {
+  const name = displayName(summary.data);
+  const Icon = collection === "accounts" ? Building2 : User;
+  const failedParts = Object.keys(summary.data?.errors ?? {});
+  return (
+    <header className="flex min-w-0 items-start gap-2">
+      <Icon aria-hidden className={`text-accent mt-1 shrink-0 ${compact ? "size-5" : "size-7"}`} />
+      <div className="min-w-0 flex-1">
+        {summary.isPending ? (
+          <Skeleton label="Loading profile" lines={1} />
+        ) : (
+          <h1 className={`${compact ? "text-base" : "text-2xl"} font-semibold break-words`}>{name ?? id}</h1>
+        )}
+        <p className="text-fg-muted font-mono text-xs break-all">
+          {collection === "accounts" ? "account" : "user"} · {id}
+        </p>
+        {failedParts.length ? <p className="text-warning text-xs">Some parts could not be loaded: {failedParts.join(", ")}.</p> : null}
+      </div>
+      <RefreshButton collection={collection} id={id} compact={compact} />
+    </header>
+  );
+}

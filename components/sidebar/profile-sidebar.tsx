@@ -1,0 +1,55 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { ArrowLeft } from "lucide-react";
+import { useState } from "react";
+import type { Collection } from "@/lib/profile-api/identifiers";
+import { summaryQuery } from "@/lib/queries/profiles";
+import { LinkedAccounts } from "@/components/accounts/linked-accounts";
+import { MetadataCard } from "@/components/accounts/metadata-card";
+import { IdentityCards } from "@/components/identities/identity-cards";
+import { NotFoundState } from "@/components/profile/not-found-state";
+import { ProfileHeader } from "@/components/profile/profile-header";
+import { isNotFound } from "@/components/profile/profile-view";
+import { Timeline } from "@/components/timeline/timeline";
+import { TraitsPanel } from "@/components/traits/traits-panel";
+import { Button } from "@/components/ui/button";
+
+/** Pinned traits when the host page passes none (the same default as PINNED_TRAITS). */
+export const DEFAULT_PINNED_TRAITS = ["name", "email", "plan", "company", "lifetime_value", "last_seen_at"];
+
+type Target = { collection: Collection; id: string };
+
+/**
+ * The compact sidebar (from 280 px wide): one column, no app chrome. Self-contained: it needs only a
+ * QueryClientProvider above it. Opening a linked account happens inside the sidebar (with a Back button) rather
+ * than by navigation, so a host iframe keeps its in-memory sign-in.
+ */
+export function ProfileSidebar({ collection, id, pinnedTraits = DEFAULT_PINNED_TRAITS }: { collection: Collection; id: string; pinnedTraits?: readonly string[] }) {
+  const [stack, setStack] = useState<Target[]>([]);
+  const current = stack.at(-1) ?? { collection, id };
+  return (
+    <div className="min-w-0 space-y-3 p-2 text-sm" data-testid="profile-sidebar">
+      {stack.length ? (
+        <Button variant="ghost" onClick={() => setStack((s) => s.slice(0, -1))}>
+          <ArrowLeft aria-hidden className="size-3.5" /> Back
+        </Button>
+      ) : null}
+      <SidebarProfile key={`${current.collection}:${current.id}`} {...current} pinned={pinnedTraits} onOpen={(c, i) => setStack((s) => [...s, { collection: c, id: i }])} />
+    </div>
+  );
+}
+
+function SidebarProfile({ collection, id, pinned, onOpen }: Target & { pinned: readonly string[]; onOpen: (collection: Collection, id: string) => void }) {
+  const summary = useQuery(summaryQuery(collection, id));
+  if (isNotFound(summary.error)) return <NotFoundState collection={collection} id={id} />;
+  return (
+    <>
+      <ProfileHeader collection={collection} id={id} summary={summary} compact />
+      <IdentityCards collection={collection} id={id} />
+      <TraitsPanel collection={collection} id={id} pinned={pinned} />
+      <Timeline collection={collection} id={id} heightClass="h-[28rem]" />
+      <LinkedAccounts collection={collection} id={id} onOpen={onOpen} />
+      <MetadataCard collection={collection} id={id} />
+    </>
+  );
+}

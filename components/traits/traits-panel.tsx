@@ -1,0 +1,92 @@
+"use client";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { Search } from "lucide-react";
+import { useId, useMemo, useState } from "react";
+import type { JsonValue, VerboseTraitValue } from "@/lib/api-types";
+import type { Collection } from "@/lib/profile-api/identifiers";
+import { traitsQuery, type TraitClass } from "@/lib/queries/profiles";
+import { Button } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
+import { EmptyState, ErrorState } from "@/components/ui/query-states";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Tabs, tabPanelProps } from "@/components/ui/tabs";
+import { AudienceList, TraitList, toEntries } from "./trait-list";
+
+/** Page size of the traits panel; "Load more" follows the cursor (the API allows up to 200 per page). */
+export const TRAITS_PAGE_SIZE = 50;
+
+const TABS: { value: TraitClass; label: string }[] = [
+  { value: "trait", label: "Traits" },
+  { value: "computed_trait", label: "Computed" },
+  { value: "audience", label: "Audiences" },
+];
+
+const NOUNS: Record<TraitClass, string> = { trait: "traits", computed_trait: "computed traits", audience: "audiences" };
+
+function TraitsBody({ collection, id, traitClass, verbose, search, pinned }: {
+  collection: Collection;
+  id: string;
+  traitClass: TraitClass;
+  verbose: boolean;
+  search: string;
+  pinned: readonly string[];
+}) {
+  const query = useInfiniteQuery(traitsQuery(collection, id, { class: traitClass, verbose, limit: TRAITS_PAGE_SIZE }));
+  const entries = useMemo(() => {
+    const merged: Record<string, JsonValue | VerboseTraitValue> = {};
+    for (const page of query.data?.pages ?? []) Object.assign(merged, page.traits);
+    return toEntries(merged, verbose);
+  }, [query.data, verbose]);
+  if (query.isPending) return <Skeleton label={`Loading ${NOUNS[traitClass]}`} lines={6} />;
+  if (query.isError) return <ErrorState error={query.error} what={NOUNS[traitClass]} onRetry={() => void query.refetch()} />;
+  const count = Object.keys(entries).length;
+  if (count === 0) return <EmptyState>This profile has no {NOUNS[traitClass]}.</EmptyState>;
+  return (
+    <>
+      {traitClass === "audience" ? (
+        <AudienceList entries={entries} search={search} verbose={verbose} />
+      ) : (
+        <TraitList entries={entries} pinned={traitClass === "trait" ? pinned : []} search={search} verbose={verbose} />
+      )}
+      {query.hasNextPage ? (
+        <Button className="mt-2 w-full" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          {query.isFetchingNextPage ? "Loading…" : `Load more ${NOUNS[traitClass]} (${count} shown)`}
+        </Button>
+      ) : null}
+      {query.isFetchNextPageError ? <p role="alert" className="text-danger mt-1 text-sm">Could not load more; try again.</p> : null}
+    </>
+  );
+}
+
+/** Traits, computed traits and audiences with search by key, pinned traits first, and a verbose (provenance) mode. */
+export function TraitsPanel({ collection, id, pinned }: { collection: Collection; id: string; pinned: readonly string[] }) {
+  const [tab, setTab] = useState<TraitClass>("trait");
+  const [search, setSearch] = useState("");
+  const [verbose, setVerbose] = useState(false);
+  const prefix = useId().replace(/:/g, "");
+  return (
+    <Panel title="Traits & audiences" id="traits">
+      <div className="mb-2 flex flex-wrap items-center gap-2">
+        <label className="border-border focus-within:outline-focus flex min-w-0 flex-1 basis-36 items-center gap-1 rounded-md border px-2 focus-within:outline-2">
+          <Search aria-hidden className="text-fg-muted size-3.5 shrink-0" />
+          <span className="sr-only">Search by key</span>
+          <input
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            placeholder="Search by key"
+            className="min-w-0 flex-1 bg-transparent py-1 text-sm outline-none"
+          />
+        </label>
+        <label className="flex items-center gap-1.5 text-sm">
+          <input type="checkbox" checked={verbose} onChange={(event) => setVerbose(event.target.checked)} className="accent-accent size-4" />
+          Source &amp; last update
+        </label>
+      </div>
+      <Tabs items={TABS} value={tab} onChange={setTab} label="Trait classes" idPrefix={prefix} />
+      <div {...tabPanelProps(prefix, tab)} className="pt-1 focus-visible:outline-offset-0">
+        <TraitsBody collection={collection} id={id} traitClass={tab} verbose={verbose} search={search} pinned={pinned} />
+      </div>
+    </Panel>
+  );
+}

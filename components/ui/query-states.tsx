@@ -1,0 +1,50 @@
+"use client";
+import { RefreshCw, TriangleAlert } from "lucide-react";
+import type { ReactNode } from "react";
+import { BffError } from "@/lib/queries/bff-fetch";
+import { Button } from "./button";
+
+/** What went wrong, in words an agent can act on. */
+export function describeError(error: unknown): { title: string; detail: string; requestId?: string } {
+  if (!(error instanceof BffError)) return { title: "Could not load this", detail: "The connection to the server failed." };
+  const requestId = error.body.request_id;
+  switch (error.status) {
+    case 401:
+      return { title: "You are signed out", detail: "Your session ended. Reload the page to sign in again.", requestId };
+    case 404:
+      return { title: "Not found", detail: "No profile has this identifier.", requestId };
+    case 429:
+      return {
+        title: "Too many requests",
+        detail: `The Profile API is busy${error.retryAfterSeconds ? `; try again in ${error.retryAfterSeconds} s` : ""}.`,
+        requestId,
+      };
+    case 502:
+    case 503:
+    case 504:
+      return { title: "The Profile API did not answer", detail: error.message, requestId };
+    default:
+      return { title: "Something went wrong", detail: error.message, requestId };
+  }
+}
+
+export function ErrorState({ error, what, onRetry }: { error: unknown; what: string; onRetry: () => void }) {
+  const { title, detail, requestId } = describeError(error);
+  return (
+    <div role="alert" className="border-danger/40 rounded-md border p-3 text-sm">
+      <p className="text-danger flex items-center gap-1.5 font-medium">
+        <TriangleAlert aria-hidden className="size-4 shrink-0" />
+        {title}: {what} could not be loaded.
+      </p>
+      <p className="text-fg-muted mt-1 break-words">{detail}</p>
+      {requestId ? <p className="text-fg-muted mt-1 text-xs break-all">Request ID: {requestId}</p> : null}
+      <Button className="mt-2" onClick={onRetry}>
+        <RefreshCw aria-hidden className="size-3.5" /> Retry
+      </Button>
+    </div>
+  );
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  return <p className="text-fg-muted py-2 text-sm">{children}</p>;
+}

@@ -1,0 +1,193 @@
+// The agent views in real Chromium against the simulator, signed in through the real demo sign-in (auth.setup.ts).
+import { expect, test, type Page } from "@playwright/test";
+import { e2eEnv } from "../playwright.config";
+import { SEED_IDS } from "../simulator/seed-ids";
+
+const profileUrl = (collection: string, id: string) => `/profiles/${collection}/${encodeURIComponent(id)}`;
+const panel = (page: Page, name: string) => page.getByRole("region", { name });
+
+test("looks Ada up by each of her identifiers and marks the one used", async ({ page }) => {
+  for (const id of Object.values(SEED_IDS.ada)) {
+    await page.goto("/");
+    await page.getByLabel("Value").fill(id); // a whole pasted type:value wins over the type select
+    await page.getByRole("button", { name: "Look up" }).click();
+    await expect(page).toHaveURL(new RegExp(`/profiles/users/${encodeURIComponent(id).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
+    const identities = panel(page, "Identities");
+    const value = id.slice(id.indexOf(":") + 1);
+    await expect(identities.getByRole("listitem").filter({ hasText: value }).getByText("matched by")).toBeVisible();
+    await expect(identities.getByText("matched by")).toHaveCount(1);
+  }
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Recent lookups" }).getByRole("link")).toHaveCount(5);
+});
+
+test("full profile: identities, traits, audiences, verbose, search, timeline, metadata", async ({ page }) => {
+  await page.goto(profileUrl("users", SEED_IDS.ada.userId));
+  const identities = panel(page, "Identities");
+  for (const label of ["User ID", "Email", "Phone", "Anonymous IDs", "Devices"]) await expect(identities.getByRole("heading", { name: label })).toBeVisible();
+  const traits = panel(page, "Traits & audiences");
+  const firstRows = traits.getByTestId("trait-row");
+  await expect(firstRows.first()).toContainText("name"); // pinned first
+  await expect(traits.getByRole("link", { name: /ada\.example\.com\/about/ })).toBeVisible();
+  await traits.getByPlaceholder("Search by key").fill("order");
+  await expect(traits.getByTestId("trait-row")).toHaveCount(3); // avg_order_value, last_order_total, orders_last_30_days
+  await traits.getByPlaceholder("Search by key").fill("");
+  await traits.getByLabel("Source & last update").check();
+  await expect(traits.getByText(/source \w+ · updated/).first()).toBeVisible();
+  await traits.getByRole("tab", { name: "Audiences" }).click();
+  await expect(traits.getByTestId("audience-row").filter({ hasText: "vip_support" })).toContainText("Member");
+  await expect(traits.getByTestId("audience-row").filter({ hasText: "churn_risk" })).toContainText("Not a member");
+  await traits.getByRole("tab", { name: "Computed" }).click();
+  await expect(traits.getByText("lifetime_value")).toBeVisible();
+  const timeline = panel(page, "Timeline");
+  await expect(timeline.getByTestId("timeline-event").first()).toBeVisible();
+  await expect(timeline.getByTestId("timeline-day").first()).toBeVisible();
+  const time = timeline.locator("time").first();
+  await expect(time).toHaveAttribute("title", /\d{4}/);
+  await timeline.getByTestId("timeline-event").first().getByRole("button").click();
+  await expect(timeline.locator("pre").first()).toContainText('"message_id"');
+  await expect(panel(page, "Profile metadata")).toContainText("First source");
+});
+
+test("timeline filters: event name sent to the API, type in the browser, time range", async ({ page }) => {
+  await page.goto(profileUrl("users", SEED_IDS.ada.userId));
+  const timeline = panel(page, "Timeline");
+  await expect(timeline.getByTestId("timeline-event").first()).toBeVisible();
+  const eventsRequest = page.waitForRequest((r) => r.url().includes("/events?") && r.url().includes("include=Application+Opened"));
+  await timeline.getByLabel("Only events named").fill("Application Opened");
+  await timeline.getByRole("button", { name: "Apply" }).click();
+  await eventsRequest;
+  await expect(timeline.getByTestId("timeline-event").first()).toContainText("Application Opened");
+  const titles = await timeline.getByTestId("timeline-event").allTextContents();
+  expect(titles.every((t) => t.includes("Application Opened"))).toBe(true);
+  await timeline.getByLabel("Only events named").fill("");
+  await timeline.getByRole("button", { name: "Apply" }).click();
+  await timeline.getByRole("checkbox", { name: "identify" }).check();
+  await expect(timeline.getByTestId("timeline-event").first()).toHaveAttribute("data-event-type", "identify");
+  const types = await timeline.getByTestId("timeline-event").evaluateAll((els) => els.map((e) => e.getAttribute("data-event-type")));
+  expect(new Set(types)).toEqual(new Set(["identify"]));
+  await timeline.getByRole("checkbox", { name: "identify" }).uncheck();
+  const rangeRequest = page.waitForRequest((r) => r.url().includes("/events?") && r.url().includes("start="));
+  await timeline.getByLabel("Time range").selectOption("1");
+  await rangeRequest;
+  await expect(timeline.getByTestId("timeline-end").or(timeline.getByTestId("timeline-event").first())).toBeVisible();
+});
+
+test("the heavy user's timeline scrolls to the 14-day edge with a bounded DOM", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(profileUrl("users", SEED_IDS.heavy.userId));
+  const scroller = page.getByTestId("timeline-scroll");
+  await expect(scroller.getByTestId("timeline-event").or(scroller.getByTestId("timeline-fold")).first()).toBeVisible();
+  let maxRows = 0;
+  const end = scroller.getByTestId("timeline-end");
+  for (let i = 0; i < 400 && !(await end.isVisible()); i += 1) {
+    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    maxRows = Math.max(maxRows, await scroller.locator("[data-index]").count());
+    await page.waitForTimeout(100);
+  }
+  await expect(end).toContainText("older history is not available from the Profile API");
+  const label = await scroller.getAttribute("aria-label");
+  expect(Number(/(\d+) loaded/.exec(label ?? "")?.[1])).toBeGreaterThan(3000);
+  expect(maxRows).toBeGreaterThan(5);
+  expect(maxRows).toBeLessThanOrEqual(60); // thousands of events, a few dozen rows in the DOM
+});
+
+test("opens a linked account and comes back", async ({ page }) => {
+  await page.goto(profileUrl("users", SEED_IDS.ada.userId));
+  const accounts = panel(page, "Accounts");
+  await expect(accounts.getByTestId("linked-profile")).toHaveCount(3);
+  await accounts.getByRole("link", { name: "Acme Corp" }).click();
+  await expect(page).toHaveURL(/\/profiles\/accounts\/group_id%3Aacct_acme$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
+  await expect(panel(page, "Users of this account").getByTestId("linked-profile").first()).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
+});
+
+test("404: says no profile has that identifier and offers the lookup", async ({ page }) => {
+  await page.goto(profileUrl("users", "user_id:nobody_here"));
+  await expect(page.getByTestId("profile-not-found")).toContainText("No user profile has the identifier user_id:nobody_here");
+  await page.getByRole("link", { name: "Look up another identifier" }).click();
+  await expect(page.getByLabel("Value")).toBeVisible();
+});
+
+test("error state with retry when the Profile API fails", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { errorRates: { "500": 1 } } });
+  try {
+    await page.goto(profileUrl("users", SEED_IDS.quiet.userId));
+    await expect(panel(page, "Identities").getByRole("alert")).toContainText("could not be loaded", { timeout: 60_000 });
+  } finally {
+    await request.post(`${e2eEnv.simUrl}/__admin/faults/reset`);
+  }
+  await panel(page, "Identities").getByRole("button", { name: "Retry" }).click();
+  await expect(panel(page, "Identities").getByRole("heading", { name: "User ID" })).toBeVisible({ timeout: 30_000 });
+  await expect(panel(page, "Timeline").getByTestId("timeline-end").or(panel(page, "Timeline").getByRole("alert"))).toBeVisible({ timeout: 30_000 });
+});
+
+test("sidebar at 280 px: no horizontal scroll, linked account inside the sidebar", async ({ page }) => {
+  await page.setViewportSize({ width: 280, height: 900 });
+  await page.goto(`/embed?id=${encodeURIComponent(SEED_IDS.ada.email)}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
+  await expect(page.getByTestId("timeline-event").first()).toBeVisible();
+  await expect(page.getByTestId("linked-profile").first()).toContainText(/Corp|Inc|Ltd|\w/);
+  const overflow = () => page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
+  let { sw, cw } = await overflow();
+  expect(sw).toBeLessThanOrEqual(cw);
+  await page.screenshot({ path: "docs/screenshots/sidebar-light.png", fullPage: true });
+  await page.getByTestId("linked-profile").getByRole("button", { name: "Acme Corp" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
+  ({ sw, cw } = await overflow());
+  expect(sw).toBeLessThanOrEqual(cw);
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
+});
+
+test("keyboard: look up, move between trait tabs, reach the timeline", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Identifier type").focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Value")).toBeFocused();
+  await page.keyboard.type("u_ada");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
+  const traitsTab = page.getByRole("tab", { name: "Traits" });
+  await traitsTab.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("tab", { name: "Computed" })).toBeFocused();
+  await expect(page.getByRole("tab", { name: "Computed" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("End");
+  await expect(page.getByRole("tab", { name: "Audiences" })).toHaveAttribute("aria-selected", "true");
+  const time = page.getByTestId("timeline-event").first().locator("time");
+  await time.focus();
+  await expect(time).toBeFocused();
+  const outline = await time.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+});
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`axe: no serious or critical violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const pages = [profileUrl("users", SEED_IDS.ada.userId), `/embed?id=${encodeURIComponent(SEED_IDS.ada.userId)}`, "/"];
+    for (const url of pages) {
+      await page.goto(url);
+      if (url !== "/") {
+        await expect(page.getByTestId("timeline-event").first()).toBeVisible();
+        await expect(page.getByTestId("linked-profile").first().locator("dl")).toBeVisible();
+      }
+      if (url.startsWith("/profiles")) await page.screenshot({ path: `docs/screenshots/profile-${scheme}.png`, fullPage: true });
+      if (url.startsWith("/embed") && scheme === "dark") {
+        await page.setViewportSize({ width: 320, height: 900 });
+        await page.screenshot({ path: "docs/screenshots/sidebar-dark.png", fullPage: true });
+        await page.setViewportSize({ width: 1280, height: 720 });
+      }
+      await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      });
+      expect(violations, url).toEqual([]);
+    }
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * Query keys and options for everything the agent views fetch from the BFF. Components call useQuery /
+ * useInfiniteQuery with these directly. Every key starts with ['profile', collection, id] so one profile's data
+ * can be refreshed (or dropped) as a whole.
+ */
+import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
+import type {
+  EventsPage,
+  ExternalIdsPage,
+  LinksPage,
+  MetadataResponse,
+  ProfileSummary,
+  TraitsPage,
+  VerboseTraitsPage,
+} from "@/lib/api-types";
+import type { Collection } from "@/lib/profile-api/identifiers";
+import { bffFetch, BffError } from "./bff-fetch";
+
+export type TraitClass = "trait" | "computed_trait" | "audience";
+export type TraitsParams = { class: TraitClass; verbose: boolean; limit: number; include?: string[] };
+export type EventsParams = { include: string[]; exclude: string[]; start?: string; end?: string; limit: number };
+
+export const profileKeys = {
+  all: (collection: Collection, id: string) => ["profile", collection, id] as const,
+  summary: (collection: Collection, id: string) => [...profileKeys.all(collection, id), "summary"] as const,
+  traits: (collection: Collection, id: string, params: TraitsParams) => [...profileKeys.all(collection, id), "traits", params] as const,
+  externalIds: (collection: Collection, id: string) => [...profileKeys.all(collection, id), "external_ids"] as const,
+  events: (collection: Collection, id: string, params: EventsParams) => [...profileKeys.all(collection, id), "events", params] as const,
+  metadata: (collection: Collection, id: string) => [...profileKeys.all(collection, id), "metadata"] as const,
+  links: (collection: Collection, id: string) => [...profileKeys.all(collection, id), "links"] as const,
+};
+
+// Profiles the agent asked to refresh: while their queries refetch, each call bypasses the server cache.
+const refreshing = new Set<string>();
+const refreshKey = (collection: Collection, id: string) => `${collection}\n${id}`;
+
+function resourcePath(collection: Collection, id: string, resource?: string, query?: URLSearchParams): string {
+  const base = `/api/profiles/${collection}/${encodeURIComponent(id)}${resource ? `/${resource}` : ""}`;
+  const qs = query?.toString();
+  return qs ? `${base}?${qs}` : base;
+}
+
+function fetchFor<T>(collection: Collection, id: string, path: string, signal: AbortSignal): Promise<T> {
+  return bffFetch<T>(path, { signal, refresh: refreshing.has(refreshKey(collection, id)) });
+}
+
+/** Re-fetches every query of one profile, asking the server to bypass its cache (the refresh button). */
+export async function refreshProfile(client: QueryClient, collection: Collection, id: string): Promise<void> {
+  const key = refreshKey(collection, id);
+  refreshing.add(key);
+  try {
+    await client.refetchQueries({ queryKey: profileKeys.all(collection, id), type: "active" });
+  } finally {
+    refreshing.delete(key);
+  }
+}
+
+/** Don't retry what a retry cannot fix (404, 400, signed out); retry upstream hiccups and 429 a couple of times. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof BffError && error.status < 500 && error.status !== 429) return false;
+  return failureCount < 2;
+}
+
+export function retryDelay(attempt: number, error: unknown): number {
+  if (error instanceof BffError && error.retryAfterSeconds) return error.retryAfterSeconds * 1000;
+  return Math.min(1000 * 2 ** attempt, 8000);
+}
+
+export function summaryQuery(collection: Collection, id: string) {
+  return queryOptions({
+    queryKey: profileKeys.summary(collection, id),
+    queryFn: ({ signal }) => fetchFor<ProfileSummary>(collection, id, resourcePath(collection, id), signal),
+  });
+}
+
+export function traitsQuery(collection: Collection, id: string, params: TraitsParams) {
+  return infiniteQueryOptions({
+    queryKey: profileKeys.traits(collection, id, params),
+    initialPageParam: "",
+    queryFn: ({ signal, pageParam }) => {
+      const query = new URLSearchParams({ limit: String(params.limit) });
+      if (params.class !== "trait") query.set("class", params.class);
+      if (params.verbose) query.set("verbose", "true");
+      if (params.include?.length) query.set("include", params.include.join(","));
+      if (pageParam) query.set("next", pageParam);
+      return fetchFor<TraitsPage | VerboseTraitsPage>(collection, id, resourcePath(collection, id, "traits", query), signal);
+    },
+    getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
+  });
+}
+
+/** A few traits of another profile (linked account cards): one small page, no paging. */
+export function keyTraitsQuery(collection: Collection, id: string, include: string[]) {
+  return queryOptions({
+    queryKey: profileKeys.traits(collection, id, { class: "trait", verbose: false, limit: include.length, include }),
+    queryFn: ({ signal }) => {
+      const query = new URLSearchParams({ include: include.join(","), limit: String(include.length) });
+      return fetchFor<TraitsPage>(collection, id, resourcePath(collection, id, "traits", query), signal);
+    },
+  });
+}
+
+export function externalIdsQuery(collection: Collection, id: string) {
+  return queryOptions({
+    queryKey: profileKeys.externalIds(collection, id),
+    queryFn: ({ signal }) =>
+      fetchFor<ExternalIdsPage>(collection, id, resourcePath(collection, id, "external_ids", new URLSearchParams({ limit: "100" })), signal),
+  });
+}
+
+export function eventsQuery(collection: Collection, id: string, params: EventsParams) {
+  return infiniteQueryOptions({
+    queryKey: profileKeys.events(collection, id, params),
+    initialPageParam: "",
+    queryFn: ({ signal, pageParam }) => {
+      const query = new URLSearchParams({ limit: String(params.limit) });
+      if (params.include.length) query.set("include", params.include.join(","));
+      if (params.exclude.length) query.set("exclude", params.exclude.join(","));
+      if (params.start) query.set("start", params.start);
+      if (params.end) query.set("end", params.end);
+      if (pageParam) query.set("next", pageParam);
+      return fetchFor<EventsPage>(collection, id, resourcePath(collection, id, "events", query), signal);
+    },
+    getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
+  });
+}
+
+export function metadataQuery(collection: Collection, id: string) {
+  return queryOptions({
+    queryKey: profileKeys.metadata(collection, id),
+    queryFn: ({ signal }) => fetchFor<MetadataResponse>(collection, id, resourcePath(collection, id, "metadata"), signal),
+  });
+}
+
+export function linksQuery(collection: Collection, id: string) {
+  return queryOptions({
+    queryKey: profileKeys.links(collection, id),
+    queryFn: ({ signal }) =>
+      fetchFor<LinksPage>(collection, id, resourcePath(collection, id, "links", new URLSearchParams({ limit: "20" })), signal),
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Date and time formatting for the agent views. Pure functions of their inputs (the caller passes `now`), so the
+ * tests are deterministic and server and browser agree. Everything is shown in the agent's local time zone.
+ */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago"; future times (clock skew) read as "just now". */
+export function formatRelativeTime(iso: string, now: Date): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const elapsed = now.getTime() - time;
+  if (elapsed < MINUTE) return "just now";
+  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
+  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
+  const days = Math.floor(elapsed / DAY);
+  if (days < 30) return days === 1 ? "1 day ago" : `${days} days ago`;
+  return formatDate(iso);
+}
+
+/** "23 Nov 2026, 14:05:09" — the absolute time behind every relative one. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
+}
+
+/** "23 Nov 2026". */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
+}
+
+/** The local calendar day of a timestamp, `YYYY-MM-DD`: the timeline's grouping key. */
+export function dayKey(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** "Today", "Yesterday" or "Mon 16 Nov" for a `dayKey`. */
+export function formatDayHeading(key: string, now: Date): string {
+  if (key === dayKey(now.toISOString())) return "Today";
+  if (key === dayKey(new Date(now.getTime() - DAY).toISOString())) return "Yesterday";
+  const [y, m, d] = key.split("-").map(Number);
+  const date = new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+  return date.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
+}

@@ -1,0 +1,42 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from "vitest";
+import { groupExternalIds, isMatchedIdentifier, pickProfileIdentifier } from "./identity-groups";
+import { formatRelativeTime } from "./format";
+
+describe("groupExternalIds", () => {
+  it("groups by kind in reading order, devices together, oldest first", () => {
+    const groups = groupExternalIds([
+      { id: "f3a1", type: "android.id", created_at: "2025-10-28T00:00:00Z" },
+      { id: "anon_2", type: "anonymous_id", created_at: "2025-10-10T00:00:00Z" },
+      { id: "6D92", type: "ios.idfa", created_at: "2025-10-23T00:00:00Z" },
+      { id: "u_ada", type: "user_id" },
+      { id: "anon_1", type: "anonymous_id", created_at: "2025-10-07T00:00:00Z" },
+      { id: "x", type: "loyalty_card" },
+    ]);
+    expect(groups.map((g) => g.label)).toEqual(["User ID", "Anonymous IDs", "Devices", "Other identifiers"]);
+    expect(groups[1]?.ids.map((i) => i.id)).toEqual(["anon_1", "anon_2"]);
+    expect(groups[2]?.ids.map((i) => i.type)).toEqual(["ios.idfa", "android.id"]);
+  });
+
+  it("marks the lookup identifier exactly (case-sensitive)", () => {
+    expect(isMatchedIdentifier({ id: "ada@example.com", type: "email" }, "email:ada@example.com")).toBe(true);
+    expect(isMatchedIdentifier({ id: "Ada@example.com", type: "email" }, "email:ada@example.com")).toBe(false);
+  });
+
+  it("opens linked profiles by user_id, then group_id, then email", () => {
+    expect(pickProfileIdentifier([{ id: "a@x", type: "email" }, { id: "u1", type: "user_id" }])).toBe("user_id:u1");
+    expect(pickProfileIdentifier([{ id: "acct", type: "group_id" }])).toBe("group_id:acct");
+    expect(pickProfileIdentifier([])).toBeNull();
+  });
+});
+
+describe("formatRelativeTime", () => {
+  const now = new Date("2026-11-23T12:00:00Z");
+  it("reads like a person would say it", () => {
+    expect(formatRelativeTime("2026-11-23T11:59:30Z", now)).toBe("just now");
+    expect(formatRelativeTime("2026-11-23T11:55:00Z", now)).toBe("5 min ago");
+    expect(formatRelativeTime("2026-11-23T09:00:00Z", now)).toBe("3 h ago");
+    expect(formatRelativeTime("2026-11-22T11:00:00Z", now)).toBe("1 day ago");
+    expect(formatRelativeTime("2026-11-10T12:00:00Z", now)).toBe("13 days ago");
+  });
+});

@@ -1,0 +1,65 @@
+import type { ExternalId } from "@/lib/api-types";
+
+/** The families identity cards are grouped into, in the order agents read them. */
+export type IdentityKind = "user_id" | "email" | "phone" | "anonymous_id" | "device" | "cross_domain_id" | "group_id" | "other";
+
+export const IDENTITY_KIND_LABELS: Record<IdentityKind, string> = {
+  user_id: "User ID",
+  email: "Email",
+  phone: "Phone",
+  anonymous_id: "Anonymous IDs",
+  device: "Devices",
+  cross_domain_id: "Cross-domain IDs",
+  group_id: "Group IDs",
+  other: "Other identifiers",
+};
+
+const ORDER: IdentityKind[] = ["user_id", "email", "phone", "anonymous_id", "device", "cross_domain_id", "group_id", "other"];
+
+// Segment's mobile libraries send device identifiers as ios.* / android.* types, plus a few generic names.
+const DEVICE_TYPE = /^(ios|android)\.|^(device_id|idfa|idfv|gaid|advertising_id)$/;
+
+export function identityKindOf(type: string): IdentityKind {
+  if (type === "user_id" || type === "email" || type === "phone" || type === "anonymous_id") return type;
+  if (type === "cross_domain_id" || type === "group_id") return type;
+  if (DEVICE_TYPE.test(type)) return "device";
+  return "other";
+}
+
+export type IdentityGroup = { kind: IdentityKind; label: string; ids: ExternalId[] };
+
+/**
+ * Groups external ids by kind (fixed order, empty groups dropped); inside a group the oldest first, since the
+ * first-seen identifier is usually the one the customer still uses.
+ */
+export function groupExternalIds(ids: readonly ExternalId[]): IdentityGroup[] {
+  const byKind = new Map<IdentityKind, ExternalId[]>();
+  for (const id of ids) {
+    const kind = identityKindOf(id.type);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
+  }
+  const time = (id: ExternalId) => (id.created_at ? Date.parse(id.created_at) : Number.MAX_SAFE_INTEGER);
+  return ORDER.filter((kind) => byKind.has(kind)).map((kind) => ({
+    kind,
+    label: IDENTITY_KIND_LABELS[kind],
+    ids: [...(byKind.get(kind) ?? [])].sort((a, b) => time(a) - time(b)),
+  }));
+}
+
+/** Whether this external id is the identifier the profile was looked up by (`type:value`, case-sensitive like the API). */
+export function isMatchedIdentifier(id: ExternalId, lookup: string): boolean {
+  return `${id.type}:${id.id}` === lookup;
+}
+
+/**
+ * The identifier to open a linked profile by: user_id, then email, then group_id, then the first one. A stable
+ * choice keeps the link (and its cache entry) the same between visits.
+ */
+export function pickProfileIdentifier(ids: readonly ExternalId[]): string | null {
+  for (const type of ["user_id", "group_id", "email"]) {
+    const found = ids.find((id) => id.type === type);
+    if (found) return `${found.type}:${found.id}`;
+  }
+  const first = ids[0];
+  return first ? `${first.type}:${first.id}` : null;
+}

@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from "vitest";
+import { parseLookupInput, profilePath, resolveEmbedParams } from "./lookup-input";
+import { addRecentLookup, MAX_RECENT_LOOKUPS, readRecentLookups, saveRecentLookup } from "./recent-lookups";
+
+describe("parseLookupInput", () => {
+  it("combines the selected type with the value", () => {
+    expect(parseLookupInput("email", "", " ada@example.com ")).toMatchObject({ ok: true, target: { collection: "users", text: "email:ada@example.com" } });
+  });
+
+  it("takes a whole pasted type:value over the select", () => {
+    expect(parseLookupInput("user_id", "", "phone:+15550100001")).toMatchObject({ ok: true, target: { text: "phone:+15550100001" } });
+    expect(parseLookupInput("user_id", "", "ios.idfa:6D92")).toMatchObject({ ok: true, target: { text: "ios.idfa:6D92" } });
+    expect(parseLookupInput("email", "", "group_id:acct_acme")).toMatchObject({ ok: true, target: { collection: "accounts" } });
+  });
+
+  it("keeps a user id that merely contains a colon as the value", () => {
+    expect(parseLookupInput("user_id", "", "tenant:42")).toMatchObject({ ok: true, target: { text: "user_id:tenant:42" } });
+  });
+
+  it("uses the custom type and explains what is missing", () => {
+    expect(parseLookupInput("custom", "android.id", "f3a1")).toMatchObject({ ok: true, target: { text: "android.id:f3a1" } });
+    expect(parseLookupInput("custom", "", "f3a1")).toMatchObject({ ok: false });
+    expect(parseLookupInput("custom", "Bad Type", "x")).toMatchObject({ ok: false });
+    expect(parseLookupInput("email", "", "  ")).toEqual({ ok: false, message: "Enter an identifier value." });
+  });
+
+  it("puts the identifier in one encoded path segment", () => {
+    expect(profilePath("users", "user_id:we/ird?#%+ ..ü")).toBe("/profiles/users/user_id%3Awe%2Fird%3F%23%25%2B%20..%C3%BC");
+  });
+});
+
+describe("resolveEmbedParams", () => {
+  it("reads ?id=, ?email=, ?user_id= and collection", () => {
+    expect(resolveEmbedParams({ id: "user_id:u_ada" })).toEqual({ ok: true, collection: "users", id: "user_id:u_ada" });
+    expect(resolveEmbedParams({ email: "ada@example.com" })).toEqual({ ok: true, collection: "users", id: "email:ada@example.com" });
+    expect(resolveEmbedParams({ id: "group_id:acct_acme" })).toMatchObject({ collection: "accounts" });
+    expect(resolveEmbedParams({ user_id: "u1", collection: "accounts" })).toMatchObject({ collection: "accounts" });
+  });
+
+  it("refuses a missing or malformed identifier or collection", () => {
+    expect(resolveEmbedParams({})).toMatchObject({ ok: false });
+    expect(resolveEmbedParams({ id: "nocolon" })).toMatchObject({ ok: false });
+    expect(resolveEmbedParams({ id: "user_id:u1", collection: "orgs" })).toMatchObject({ ok: false });
+  });
+});
+
+describe("recent lookups", () => {
+  it("keeps the newest first, without duplicates, at most a few", () => {
+    let list = addRecentLookup([], { collection: "users", id: "user_id:a" });
+    list = addRecentLookup(list, { collection: "users", id: "user_id:b" });
+    list = addRecentLookup(list, { collection: "users", id: "user_id:a" });
+    expect(list.map((l) => l.id)).toEqual(["user_id:a", "user_id:b"]);
+    for (let i = 0; i < 20; i += 1) list = addRecentLookup(list, { collection: "users", id: `user_id:${i}` });
+    expect(list).toHaveLength(MAX_RECENT_LOOKUPS);
+  });
+
+  it("round-trips through sessionStorage and ignores garbage", () => {
+    window.sessionStorage.clear();
+    saveRecentLookup(window.sessionStorage, { collection: "accounts", id: "group_id:acct_acme" });
+    expect(readRecentLookups(window.sessionStorage)).toEqual([{ collection: "accounts", id: "group_id:acct_acme" }]);
+    window.sessionStorage.setItem("profile-sidebar:recent-lookups", "{not json");
+    expect(readRecentLookups(window.sessionStorage)).toEqual([]);
+  });
+});

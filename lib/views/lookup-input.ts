@@ -1,0 +1,91 @@
+import {
+  formatIdentifier,
+  isCollection,
+  parseIdentifier,
+  type Collection,
+  type ProfileIdentifier,
+} from "@/lib/profile-api/identifiers";
+
+/** The identifier types offered in the lookup form; "custom" lets the agent type any other type. */
+export const LOOKUP_TYPES = ["user_id", "email", "phone", "anonymous_id", "group_id", "custom"] as const;
+export type LookupType = (typeof LOOKUP_TYPES)[number];
+
+export const LOOKUP_TYPE_LABELS: Record<LookupType, string> = {
+  user_id: "User ID",
+  email: "Email",
+  phone: "Phone",
+  anonymous_id: "Anonymous ID",
+  group_id: "Group ID (account)",
+  custom: "Other type…",
+};
+
+export type LookupTarget = { collection: Collection; identifier: ProfileIdentifier; text: string };
+export type LookupResult = { ok: true; target: LookupTarget } | { ok: false; message: string };
+
+// A pasted `type:value` is recognised when its type is one agents use or looks like a device type (ios.idfa);
+// anything else stays a value, so `user_id` values that contain a colon are not misread.
+const PASTED_TYPE = /^(user_id|email|phone|anonymous_id|group_id|cross_domain_id|[a-z][a-z0-9_]*\.[a-z0-9_.]+):/;
+
+/** Accounts are looked up by group_id; every other identifier names a user. */
+export function collectionForType(type: string): Collection {
+  return type === "group_id" ? "accounts" : "users";
+}
+
+/**
+ * Turns the form's fields into the profile to open. A whole `type:value` pasted into the value wins over the select.
+ * Surrounding whitespace is dropped (a copy from an email often carries it); the value is otherwise kept exactly,
+ * since the Profile API is case-sensitive.
+ */
+export function parseLookupInput(type: LookupType, customType: string, rawValue: string): LookupResult {
+  const value = rawValue.trim();
+  if (value === "") return { ok: false, message: "Enter an identifier value." };
+  let text: string;
+  if (PASTED_TYPE.test(value)) text = value;
+  else if (type === "custom") {
+    const custom = customType.trim();
+    if (custom === "") return { ok: false, message: "Enter the identifier type, or paste a whole type:value." };
+    text = `${custom}:${value}`;
+  } else text = `${type}:${value}`;
+  const parsed = parseIdentifier(text);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  return {
+    ok: true,
+    target: {
+      collection: collectionForType(parsed.identifier.type),
+      identifier: parsed.identifier,
+      text: formatIdentifier(parsed.identifier),
+    },
+  };
+}
+
+/** The path of a profile's full page: the identifier is ONE percent-encoded path segment. */
+export function profilePath(collection: Collection, id: string): string {
+  return `/profiles/${collection}/${encodeURIComponent(id)}`;
+}
+
+export type EmbedTarget = { ok: true; collection: Collection; id: string } | { ok: false; message: string };
+
+/**
+ * The profile the sidebar shows, from its query: `?id=type:value`, or `?user_id=` / `?email=` / `?phone=` /
+ * `?group_id=`, and `collection=accounts|users` (defaulting from the identifier type).
+ */
+export function resolveEmbedParams(params: Record<string, string | string[] | undefined>): EmbedTarget {
+  const one = (name: string) => {
+    const v = params[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  let text = one("id");
+  if (!text) {
+    const type = ["user_id", "email", "phone", "anonymous_id", "group_id"].find((t) => one(t));
+    if (type) text = `${type}:${one(type)}`;
+  }
+  if (!text) return { ok: false, message: "No identifier given: open the sidebar with ?id=type:value or ?email=…" };
+  const parsed = parseIdentifier(text.trim());
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  const requested = one("collection");
+  if (requested !== undefined && !isCollection(requested)) {
+    return { ok: false, message: "collection must be users or accounts." };
+  }
+  const collection = requested ?? collectionForType(parsed.identifier.type);
+  return { ok: true, collection, id: formatIdentifier(parsed.identifier) };
+}
