@@ -1,11 +1,42 @@
+import { generateKeyPairSync } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 
 // Ports are overridable so several checkouts can run their suites at once on one machine.
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const simPort = Number(process.env.E2E_SIM_PORT ?? 4110);
 
+// Embedding tests: a cross-site host page (allowed to frame the app), one that is not, and a real OpenID provider.
+const hostPort = Number(process.env.E2E_HOST_PORT ?? appPort + 20);
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? appPort + 30);
+
+/**
+ * The "Zendesk app" key pair, generated once per run. Workers re-evaluate this file but inherit the main process's
+ * environment, so they see the same pair: the test signs with the private key, the app verifies with the public one.
+ */
+if (!process.env.E2E_ZENDESK_PRIVATE_KEY || !process.env.E2E_ZENDESK_PUBLIC_KEY) {
+  const pair = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  });
+  process.env.E2E_ZENDESK_PRIVATE_KEY = pair.privateKey;
+  process.env.E2E_ZENDESK_PUBLIC_KEY = pair.publicKey;
+}
+
 export const e2eEnv = {
   appUrl: `http://localhost:${appPort}`,
+  /** Same app, other site: host pages are served from here (127.0.0.1 and localhost are different sites). */
+  hostUrl: `http://127.0.0.1:${hostPort}`,
+  /** A host origin that is NOT in EMBED_ALLOWED_ORIGINS. */
+  foreignHostUrl: `http://127.0.0.1:${hostPort + 1}`,
+  oidcIssuer: `http://127.0.0.1:${oidcPort}`,
+  oidcClientId: "sidebar-e2e",
+  oidcClientSecret: "sidebar-e2e-secret",
+  oidcAllowedDomain: "acme.test",
+  zendeskAudience: "https://sidebar.e2e.test/embed/zendesk",
+  zendeskPrivateKey: process.env.E2E_ZENDESK_PRIVATE_KEY,
+  zendeskPublicKey: process.env.E2E_ZENDESK_PUBLIC_KEY,
+  salesforceSecret: "e2e-canvas-consumer-secret",
   simUrl: `http://127.0.0.1:${simPort}`,
   simToken: "sim-token",
   spaceId: "spa_demo",
@@ -46,6 +77,18 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
+      command: "tsx e2e/support/oidc-server.ts",
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      env: {
+        OIDC_PORT: String(oidcPort),
+        OIDC_CLIENT_ID: "sidebar-e2e",
+        OIDC_CLIENT_SECRET: "sidebar-e2e-secret",
+        OIDC_REDIRECT_URI: `http://localhost:${appPort}/api/auth/callback/oidc`,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
       command: "npm start",
       url: `http://127.0.0.1:${appPort}/api/health`,
       env: {
@@ -56,6 +99,16 @@ export default defineConfig({
         PROFILE_API_URL: e2eEnv.simUrl,
         AUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only",
         DEMO_PASSWORD: e2eEnv.demoPassword,
+        OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+        OIDC_CLIENT_ID: "sidebar-e2e",
+        OIDC_CLIENT_SECRET: "sidebar-e2e-secret",
+        OIDC_ALLOWED_EMAIL_DOMAINS: "acme.test",
+        ZENDESK_APP_PUBLIC_KEY: process.env.E2E_ZENDESK_PUBLIC_KEY,
+        ZENDESK_APP_AUDIENCE: "https://sidebar.e2e.test/embed/zendesk",
+        ZENDESK_IDENTIFIER_ORDER: "user_id,email,phone",
+        SALESFORCE_CANVAS_CONSUMER_SECRET: "e2e-canvas-consumer-secret",
+        SALESFORCE_RECORD_FIELD_MAPPING: "Contact.External_Id__c=user_id,Contact.Email=email,Lead.Email=email",
+        EMBED_ALLOWED_ORIGINS: `http://127.0.0.1:${hostPort}`,
       },
       reuseExistingServer: false,
       timeout: 120_000,

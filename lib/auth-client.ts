@@ -37,3 +37,9 @@ export async function signInWithDemo(username: string, password: string, callbac
 export async function signOut(): Promise<void> {
   await postAuthForm("signout", { callbackUrl: "/sign-in" });
 }
+
+/** Starts the OpenID Connect sign-in: next-auth answers with the identity provider's authorization URL. */
+export async function startOidcSignIn(callbackUrl: string): Promise<void> {
+  const url = await postAuthForm("signin/oidc", { callbackUrl });
+  window.location.assign(url.toString());
+}

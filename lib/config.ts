@@ -129,7 +129,21 @@ const envSchema = z.object({
   ZENDESK_ALLOWED_SUBDOMAINS: commaList(),
   ZENDESK_IDENTIFIER_ORDER: commaList("user_id,email,phone").pipe(z.array(identifierType)),
   SALESFORCE_CANVAS_CONSUMER_SECRET: optionalString,
-  SALESFORCE_RECORD_FIELD_MAPPING: optionalString,
+  SALESFORCE_RECORD_FIELD_MAPPING: z
+    .string()
+    .trim()
+    .optional()
+    .default("Contact.Email=email,Lead.Email=email")
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^(\s*[A-Za-z][A-Za-z0-9_]*\.[A-Za-z][A-Za-z0-9_]*=[a-z][a-z0-9_.]*\s*)(,\s*[A-Za-z][A-Za-z0-9_]*\.[A-Za-z][A-Za-z0-9_]*=[a-z][a-z0-9_.]*\s*)*$/,
+          "must list Object.Field=identifier_type rules, e.g. Contact.Email=email,Lead.Email=email",
+        ),
+    ),
+  /** How old (either way, in seconds) a Canvas signed request may be: Salesforce sets no expiry of its own. */
+  SALESFORCE_MAX_AGE_SECONDS: int(10, 3_600, 300),
   PINNED_TRAITS: commaList("name,email,plan,company,lifetime_value,last_seen_at"),
 });
 

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { toSafeCallbackPath } from "@/lib/auth/callback-url";
 import { getAgent } from "@/lib/auth/require-agent";
 import { getConfig } from "@/lib/config";
+import { OidcButton } from "./_components/oidc-button";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const dynamic = "force-dynamic";
@@ -17,16 +18,19 @@ export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = toSafeCallbackPath(first(params.callbackUrl));
   if (await getAgent()) redirect(callbackUrl);
-  const { demoEnabled } = getConfig();
+  const { demoEnabled, oidcEnabled } = getConfig();
+  const error = first(params.error);
   return (
     <main className="mx-auto flex min-h-screen w-full max-w-sm flex-col justify-center p-4">
       <h1 className="text-lg font-semibold">Sign in to Profile Sidebar</h1>
       <p className="text-fg-muted mt-1 text-sm">Customer context for support and sales agents.</p>
-      {demoEnabled ? (
-        <SignInForm callbackUrl={callbackUrl} initialError={first(params.error)} />
-      ) : (
-        <p className="mt-4 text-sm">Sign in through your company&apos;s identity provider.</p>
-      )}
+      {oidcEnabled ? <OidcButton callbackUrl={callbackUrl} /> : null}
+      {oidcEnabled && error === "AccessDenied" ? (
+        <p role="alert" className="text-danger mt-2 text-sm">
+          Your account is not allowed to use Profile Sidebar. Ask your administrator.
+        </p>
+      ) : null}
+      {demoEnabled ? <SignInForm callbackUrl={callbackUrl} initialError={error} /> : null}
     </main>
   );
 }

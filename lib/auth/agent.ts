@@ -2,6 +2,7 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
 import { SESSION_COOKIE_NAME } from "./cookies";
+import { readBearerToken, verifyEmbedToken } from "./embed-token";
 
 export type AgentSource = "standalone" | "zendesk" | "salesforce";
 
@@ -59,10 +60,16 @@ function parseCookieHeader(header: string | null): Map<string, string> {
 }
 
 /**
- * Who is calling a BFF route. Today: the next-auth session cookie. The embedded sidebar adds a short-lived
- * `Authorization: Bearer` embed token here (cookies can be blocked inside third-party iframes).
+ * Who is calling a BFF route: the embedded sidebar's short-lived `Authorization: Bearer` embed token (cookies can be
+ * blocked inside third-party iframes), else the next-auth session cookie. A bearer header that does not verify is a
+ * refusal, not a fall-back to the cookie: a stale token must make the page ask the host for a fresh one.
  */
 export async function authenticateRequest(request: Request): Promise<Agent | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const token = readBearerToken(authorization);
+    return token ? verifyEmbedToken(token, getConfig().AUTH_SECRET) : null;
+  }
   const cookies = parseCookieHeader(request.headers.get("cookie"));
   return readAgentFromCookies((name) => cookies.get(name));
 }

@@ -6,9 +6,10 @@ import type { AgentSource } from "./agent";
 import { toSafeRedirect } from "./callback-url";
 import { AUTH_COOKIES } from "./cookies";
 import { createDemoProvider } from "./demo-provider";
+import { createOidcProvider, isAllowedEmail } from "./oidc-provider";
+import { SESSION_MAX_AGE_SECONDS } from "./session-max-age";
 
-/** Sessions last a working day; host sign-in (Zendesk, Salesforce) renews them on every load. */
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+export { SESSION_MAX_AGE_SECONDS } from "./session-max-age";
 
 const AGENT_SOURCES: readonly AgentSource[] = ["standalone", "zendesk", "salesforce"];
 
@@ -16,6 +17,7 @@ const AGENT_SOURCES: readonly AgentSource[] = ["standalone", "zendesk", "salesfo
 function buildProviders(): Provider[] {
   const config = getConfig();
   const providers: Provider[] = [];
+  if (config.oidcEnabled) providers.push(createOidcProvider(config));
   if (config.DEMO_PASSWORD) providers.push(createDemoProvider(config.DEMO_PASSWORD));
   return providers;
 }
@@ -38,6 +40,11 @@ export function getAuthOptions(): AuthOptions {
     useSecureCookies: true,
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
+      // OIDC_ALLOWED_EMAIL_DOMAINS: an identity provider may vouch for people who must not get in (guests, contractors).
+      signIn({ user, account }) {
+        if (account?.provider !== "oidc") return true;
+        return isAllowedEmail(user.email, config.OIDC_ALLOWED_EMAIL_DOMAINS);
+      },
       jwt({ token, user }) {
         if (user) token.source = user.source && AGENT_SOURCES.includes(user.source) ? user.source : "standalone";
         return token;

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { EmbedSession, ReloadPrompt } from "@/app/embed/_components/embed-session";
+import { getEmbedSession } from "@/lib/auth/embed-session";
+import { getConfig } from "@/lib/config";
+import { isAllowedZendeskOrigin } from "@/lib/embed/host-origin";
+import { ZendeskSidebar } from "./_components/zendesk-sidebar";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Profile Sidebar · Zendesk" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+/** Where POST /embed/zendesk lands: needs the session it just set, and ZAF's `origin`/`app_guid`. */
+export default async function ZendeskSidebarPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const session = await getEmbedSession();
+  if (!session) return <ReloadPrompt reason="You are not signed in to Profile Sidebar here." />;
+  const config = getConfig();
+  const origin = first(params.origin);
+  const appGuid = first(params.app_guid);
+  if (!isAllowedZendeskOrigin(origin, config.EMBED_ALLOWED_ORIGINS) || !/^[A-Za-z0-9-]{1,64}$/.test(appGuid)) {
+    return <p className="p-3 text-sm">Open this page from the Zendesk ticket sidebar.</p>;
+  }
+  return (
+    <EmbedSession token={session.token} expiresAt={session.expiresAt}>
+      <ZendeskSidebar origin={origin} appGuid={appGuid} identifierOrder={config.ZENDESK_IDENTIFIER_ORDER} />
+    </EmbedSession>
+  );
+}

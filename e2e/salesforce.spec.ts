@@ -1,0 +1,66 @@
+// Salesforce Canvas signed-request sign-in, inside a cross-site host page, and the attacks it must refuse.
+import { expect, test } from "@playwright/test";
+import { SEED_IDS } from "../simulator/seed-ids";
+import { e2eEnv } from "../playwright.config";
+import { canvasEnvelope, signCanvasRequest } from "./support/host-assertions";
+import { type HostServer, salesforceHostHtml, startHostServer } from "./support/host-server";
+
+test.use({ storageState: { cookies: [], origins: [] } });
+
+let host: HostServer;
+test.beforeAll(async () => {
+  host = await startHostServer(Number(new URL(e2eEnv.hostUrl).port));
+});
+test.afterAll(async () => host.close());
+
+const adaUserId = SEED_IDS.ada.userId.slice("user_id:".length);
+
+test("a valid signed request shows the record's customer in the canvas frame, and no Salesforce token reaches it", async ({
+  page,
+}) => {
+  const signed = signCanvasRequest(canvasEnvelope({}, { External_Id__c: adaUserId, Email: "someone-else@example.com" }));
+  await page.goto(host.show("sf-ok", salesforceHostHtml(e2eEnv.appUrl, signed)));
+  const frame = page.frameLocator("#canvas");
+  await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
+  const html = await page.frame({ name: "canvas" })?.content();
+  expect(html).not.toContain("SALESFORCE-USER-TOKEN");
+  expect(html).not.toContain(e2eEnv.salesforceSecret);
+});
+
+test("a Lead mapped by e-mail, sent in URL-safe base64, signs in too", async ({ request }) => {
+  const envelope = canvasEnvelope({}, { attributes: { type: "Lead" }, Email: "ada@example.com" });
+  const encoded = Buffer.from(JSON.stringify(envelope)).toString("base64url");
+  const { createHmac } = await import("node:crypto");
+  const signed = `${createHmac("sha256", e2eEnv.salesforceSecret).update(encoded).digest("base64url")}.${encoded}`;
+  const response = await request.post("/embed/salesforce", { form: { signed_request: signed }, maxRedirects: 0 });
+  expect(response.status()).toBe(303);
+  expect(response.headers().location).toBe(`/embed/salesforce/sidebar?id=${encodeURIComponent(SEED_IDS.ada.email)}`);
+  expect(response.headers()["set-cookie"]).toContain("Partitioned");
+});
+
+test("a tampered request inside the host frame shows the refusal, not the sidebar", async ({ page }) => {
+  const [signature] = signCanvasRequest(canvasEnvelope()).split(".");
+  const forged = `${signature}.${Buffer.from(JSON.stringify(canvasEnvelope({}, { External_Id__c: adaUserId }))).toString("base64")}`;
+  await page.goto(host.show("sf-forged", salesforceHostHtml(e2eEnv.appUrl, forged)));
+  await expect(page.frameLocator("#canvas").getByRole("heading", { name: "Not signed in" })).toBeVisible();
+});
+
+test("tampered, wrong-secret, wrong-algorithm and stale requests get a plain 401 and no session", async ({ request }) => {
+  const [validSignature] = signCanvasRequest(canvasEnvelope()).split(".");
+  const tamperedEnvelope = Buffer.from(JSON.stringify(canvasEnvelope({ context: { user: { fullName: "Mallory" } } }))).toString("base64");
+  const attacks: Record<string, string> = {
+    tampered: `${validSignature}.${tamperedEnvelope}`,
+    "wrong secret": signCanvasRequest(canvasEnvelope(), "not-the-consumer-secret"),
+    "wrong algorithm": signCanvasRequest(canvasEnvelope({ algorithm: "HMACSHA1" })),
+    stale: signCanvasRequest(canvasEnvelope({ issuedAt: Date.now() - 15 * 60_000 })),
+    "from the future": signCanvasRequest(canvasEnvelope({ issuedAt: Date.now() + 15 * 60_000 })),
+    "signature only": String(validSignature),
+    empty: "",
+  };
+  for (const [name, signedRequest] of Object.entries(attacks)) {
+    const response = await request.post("/embed/salesforce", { form: { signed_request: signedRequest }, maxRedirects: 0 });
+    expect(response.status(), name).toBe(401);
+    expect(response.headers()["set-cookie"] ?? "", name).not.toContain("session-token");
+  }
+  expect(await (await request.get("/api/auth/session")).json()).toEqual({});
+});

@@ -1,0 +1,103 @@
+// Zendesk signed-URL sign-in and the ticket sidebar, inside a cross-site host page that plays ZAF's side.
+import { type APIResponse, expect, test } from "@playwright/test";
+import { SEED_IDS } from "../simulator/seed-ids";
+import { e2eEnv } from "../playwright.config";
+import {
+  hs256WithPublicKey,
+  otherPrivateKey,
+  signZendeskToken,
+  unsignedZendeskToken,
+  zendeskClaims,
+} from "./support/host-assertions";
+import { type HostServer, startHostServer, zendeskHostHtml } from "./support/host-server";
+
+test.use({ storageState: { cookies: [], origins: [] } });
+
+let host: HostServer;
+test.beforeAll(async () => {
+  host = await startHostServer(Number(new URL(e2eEnv.hostUrl).port));
+});
+test.afterAll(async () => host.close());
+
+const ada = { id: 101, name: "Ada Lovelace", email: "ada@example.com", externalId: SEED_IDS.ada.userId.slice("user_id:".length) };
+
+function expectRefused(response: APIResponse) {
+  expect(response.status()).toBe(401);
+  expect(response.headers()["set-cookie"] ?? "").not.toContain("session-token");
+}
+
+test("a valid signed URL opens the requester's profile inside the Zendesk frame, resizes it and follows the requester", async ({
+  page,
+}) => {
+  const token = await signZendeskToken();
+  await page.goto(host.show("zendesk-ok", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, token, ada)));
+  const frame = page.frameLocator("#app");
+  await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
+  await expect(frame.getByText(SEED_IDS.ada.userId)).toBeVisible();
+  // The sidebar told the host how tall it is.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __zaf: { resizes: string[] } }).__zaf.resizes.length)).toBeGreaterThan(0);
+  // The agent opens another ticket: the requester changes, the sidebar follows.
+  const quiet = { id: 102, externalId: SEED_IDS.quiet.userId.slice("user_id:".length) };
+  await page.evaluate((r) => (window as unknown as { __changeRequester: (r: unknown) => void }).__changeRequester(r), quiet);
+  await expect(frame.getByText(SEED_IDS.quiet.userId)).toBeVisible();
+  await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeHidden();
+  // A requester no profile exists for: said plainly.
+  await page.evaluate(() =>
+    (window as unknown as { __changeRequester: (r: unknown) => void }).__changeRequester({ id: 103, email: "nobody-here@example.com" }),
+  );
+  await expect(frame.getByText("No profile has this identifier.")).toBeVisible();
+});
+
+test("a requester without any configured identifier gets the lookup form, prefilled", async ({ page }) => {
+  const token = await signZendeskToken();
+  await page.goto(host.show("zendesk-none", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, token, { id: 5, name: "Anon" })));
+  const frame = page.frameLocator("#app");
+  await expect(frame.getByText("No customer matched this record.")).toBeVisible();
+  await frame.getByLabel("Identifier (type:value)").fill(SEED_IDS.ada.email);
+  await frame.getByRole("button", { name: "Look up" }).click();
+  await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
+});
+
+test("forged, foreign, expired or downgraded tokens get a plain 401 and no session", async ({ request }) => {
+  const good = await signZendeskToken();
+  const [header, payload, signature] = good.split(".");
+  const forgedPayload = Buffer.from(JSON.stringify(zendeskClaims({ name: "Mallory" }))).toString("base64url");
+  const attacks: Record<string, string> = {
+    "tampered payload": `${header}.${forgedPayload}.${signature}`,
+    "tampered signature": `${header}.${payload}.${(signature ?? "").slice(0, -4)}AAAA`,
+    "wrong key": await signZendeskToken(zendeskClaims(), otherPrivateKey()),
+    "wrong audience": await signZendeskToken(zendeskClaims({ aud: "https://other-app.example" })),
+    expired: await signZendeskToken(zendeskClaims({ exp: Math.floor(Date.now() / 1000) - 600 })),
+    "no exp": await signZendeskToken(zendeskClaims({ exp: undefined })),
+    "alg none": unsignedZendeskToken(),
+    "HS256 keyed with the public key": await hs256WithPublicKey(String(e2eEnv.zendeskPublicKey)),
+    "not a zendesk issuer": await signZendeskToken(zendeskClaims({ iss: "evil.example.com" })),
+    empty: "",
+  };
+  for (const [name, token] of Object.entries(attacks)) {
+    const response = await request.post("/embed/zendesk?origin=https%3A%2F%2Facme.zendesk.com&app_guid=g", {
+      form: { token },
+      maxRedirects: 0,
+    });
+    expectRefused(response);
+    expect(await response.text(), name).toContain("Not signed in");
+  }
+  const session = await request.get("/api/auth/session");
+  expect(await session.json()).toEqual({});
+});
+
+test("a valid token sets an HttpOnly, Secure, SameSite=None, Partitioned session and keeps origin and app_guid", async ({
+  request,
+}) => {
+  const response = await request.post("/embed/zendesk?origin=https%3A%2F%2Facme.zendesk.com&app_guid=abc-123", {
+    form: { token: await signZendeskToken() },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(303);
+  expect(response.headers().location).toBe("/embed/zendesk/sidebar?origin=https%3A%2F%2Facme.zendesk.com&app_guid=abc-123");
+  const cookie = response.headers()["set-cookie"] ?? "";
+  expect(cookie).toMatch(/^__Secure-next-auth\.session-token=/);
+  for (const attribute of ["HttpOnly", "Secure", "SameSite=None", "Partitioned"]) expect(cookie).toContain(attribute);
+  const session = await request.get("/api/auth/session");
+  expect(await session.json()).toMatchObject({ user: { name: "Zoe Zendesk" }, source: "zendesk" });
+});

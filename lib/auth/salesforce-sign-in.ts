@@ -1,0 +1,38 @@
+import "server-only";
+import { getConfig } from "@/lib/config";
+import { formatIdentifier } from "@/lib/profile-api/identifiers";
+import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "./host-session";
+import { parseFieldMapping, pickRecordIdentifier } from "./salesforce-record";
+import { verifySignedRequest } from "./salesforce-signed-request";
+
+/**
+ * Salesforce Canvas's POST: verify `signed_request`, mint the session, and 303 to the sidebar for the record's customer
+ * (SALESFORCE_RECORD_FIELD_MAPPING). Nothing of the envelope reaches the browser but the chosen identifier; the
+ * Salesforce OAuth token in it is dropped here.
+ */
+export async function signInFromSalesforce(request: Request): Promise<Response> {
+  const config = getConfig();
+  if (!config.SALESFORCE_CANVAS_CONSUMER_SECRET) {
+    logHostSignIn("salesforce", "refused", "Salesforce is not configured (SALESFORCE_CANVAS_CONSUMER_SECRET)");
+    return hostSignInRefused();
+  }
+  const form = await request.formData().catch(() => null);
+  const signedRequest = form?.get("signed_request");
+  if (typeof signedRequest !== "string" || !signedRequest) {
+    logHostSignIn("salesforce", "refused", "no signed_request form field");
+    return hostSignInRefused();
+  }
+  const result = verifySignedRequest(signedRequest, {
+    consumerSecret: config.SALESFORCE_CANVAS_CONSUMER_SECRET,
+    maxAgeSeconds: config.SALESFORCE_MAX_AGE_SECONDS,
+  });
+  if (!result.ok) {
+    logHostSignIn("salesforce", "refused", result.reason);
+    return hostSignInRefused();
+  }
+  logHostSignIn("salesforce", "ok");
+  const mapping = parseFieldMapping(config.SALESFORCE_RECORD_FIELD_MAPPING);
+  const identifier = pickRecordIdentifier(result.envelope.context.environment?.record, mapping.ok ? mapping.rules : []);
+  const query = identifier ? `?${new URLSearchParams({ id: formatIdentifier(identifier) }).toString()}` : "";
+  return redirectWithSession(`/embed/salesforce/sidebar${query}`, await buildHostSessionCookie(result.agent));
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { getConfig } from "@/lib/config";
+import { isAllowedZendeskOrigin } from "@/lib/embed/host-origin";
+import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "./host-session";
+import { verifyZendeskToken } from "./zendesk-token";
+
+const APP_GUID = /^[A-Za-z0-9-]{1,64}$/;
+
+/** The `origin`/`app_guid` query the ZAF client needs, kept only when they are well-formed and the origin allowed. */
+function sidebarQuery(url: URL, extraOrigins: readonly string[]): string {
+  const origin = url.searchParams.get("origin") ?? "";
+  const appGuid = url.searchParams.get("app_guid") ?? "";
+  if (!isAllowedZendeskOrigin(origin, extraOrigins) || !APP_GUID.test(appGuid)) return "";
+  return `?${new URLSearchParams({ origin, app_guid: appGuid }).toString()}`;
+}
+
+/**
+ * Zendesk's signed-URL POST: verify the `token` form field, mint the session, 303 to the sidebar page keeping `origin`
+ * and `app_guid`. Not configured, not a form, or any verification failure: the same plain 401 and no cookie.
+ */
+export async function signInFromZendesk(request: Request): Promise<Response> {
+  const config = getConfig();
+  if (!config.ZENDESK_APP_PUBLIC_KEY || !config.ZENDESK_APP_AUDIENCE) {
+    logHostSignIn("zendesk", "refused", "Zendesk is not configured (ZENDESK_APP_PUBLIC_KEY, ZENDESK_APP_AUDIENCE)");
+    return hostSignInRefused();
+  }
+  const form = await request.formData().catch(() => null);
+  const token = form?.get("token");
+  if (typeof token !== "string" || !token) {
+    logHostSignIn("zendesk", "refused", "no token form field");
+    return hostSignInRefused();
+  }
+  const result = await verifyZendeskToken(token, {
+    // PEM keys often arrive in one-line environment values with literal \n.
+    publicKeyPem: config.ZENDESK_APP_PUBLIC_KEY.replace(/\\n/g, "\n"),
+    audience: config.ZENDESK_APP_AUDIENCE,
+    allowedSubdomains: config.ZENDESK_ALLOWED_SUBDOMAINS,
+  });
+  if (!result.ok) {
+    logHostSignIn("zendesk", "refused", result.reason);
+    return hostSignInRefused();
+  }
+  logHostSignIn("zendesk", "ok");
+  const query = sidebarQuery(new URL(request.url), config.EMBED_ALLOWED_ORIGINS);
+  return redirectWithSession(`/embed/zendesk/sidebar${query}`, await buildHostSessionCookie(result.agent));
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { buildSecurityHeaders } from "./headers";
+
+describe("security headers", () => {
+  const headers = buildSecurityHeaders("abc123", ["https://partner.example.com"]);
+  const csp = headers["Content-Security-Policy"] ?? "";
+
+  it("lets only ourselves, the hosts and configured origins frame the app", () => {
+    const ancestors = /frame-ancestors ([^;]+)/.exec(csp)?.[1]?.split(" ");
+    expect(ancestors).toEqual([
+      "'self'",
+      "https://*.zendesk.com",
+      "https://*.force.com",
+      "https://*.salesforce.com",
+      "https://*.visualforce.com",
+      "https://*.salesforce-setup.com",
+      "https://partner.example.com",
+    ]);
+    expect(headers).not.toHaveProperty("X-Frame-Options");
+  });
+
+  it("allows scripts only by nonce, never inline or eval", () => {
+    expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(csp).not.toMatch(/unsafe-inline'[^;]*;?\s*$|script-src[^;]*unsafe/);
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  it("sets nosniff, no-referrer and a deny-by-default Permissions-Policy", () => {
+    expect(headers["X-Content-Type-Options"]).toBe("nosniff");
+    expect(headers["Referrer-Policy"]).toBe("no-referrer");
+    expect(headers["Permissions-Policy"]).toContain("camera=()");
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * The security headers of every response (DESIGN §6), computed at run time from configuration so one build serves every
+ * deployment. Pure: proxy.ts passes in the per-request nonce and the configured extra framing origins.
+ */
+
+/** Hosts that embed the sidebar. `frame-ancestors` checks every ancestor, so Visualforce inside Lightning needs both. */
+export const DEFAULT_FRAME_ANCESTORS = [
+  "https://*.zendesk.com",
+  "https://*.force.com",
+  "https://*.salesforce.com",
+  "https://*.visualforce.com",
+  "https://*.salesforce-setup.com",
+] as const;
+
+/** Features the sidebar never uses; clipboard-write stays for the copy buttons. */
+const PERMISSIONS_POLICY = [
+  "accelerometer=()",
+  "autoplay=()",
+  "camera=()",
+  "display-capture=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "magnetometer=()",
+  "microphone=()",
+  "midi=()",
+  "payment=()",
+  "publickey-credentials-get=()",
+  "usb=()",
+  "xr-spatial-tracking=()",
+  "clipboard-write=(self)",
+].join(", ");
+
+/**
+ * A strict CSP: scripts only with this response's nonce (Next.js adds it to its own scripts when it finds it in the
+ * request's CSP header) and whatever they load (`strict-dynamic`); no plugins, no `<base>` hijack; framing only by
+ * ourselves, the hosts and EMBED_ALLOWED_ORIGINS. Styles allow inline (React style props, Next's font/CSS injection).
+ */
+export function buildContentSecurityPolicy(nonce: string, extraFrameAncestors: readonly string[]): string {
+  const ancestors = ["'self'", ...DEFAULT_FRAME_ANCESTORS, ...extraFrameAncestors].join(" ");
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    `frame-ancestors ${ancestors}`,
+  ].join("; ");
+}
+
+/** Headers set on every response. Deliberately no X-Frame-Options: Safari lets it override frame-ancestors. */
+export function buildSecurityHeaders(nonce: string, extraFrameAncestors: readonly string[]): Record<string, string> {
+  return {
+    "Content-Security-Policy": buildContentSecurityPolicy(nonce, extraFrameAncestors),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+  };
+}
