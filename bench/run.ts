@@ -76,7 +76,7 @@ async function phaseUnlimited(results: Record<string, unknown>) {
   await measure(results, "cacheHit", () => measureCacheHit(app, SECONDS));
   console.log("front-end budget…");
   await measure(results, "frontend", () => measureEmbed(app));
-  results.connectionsUnlimited = (await sim.stats()).connections.opened;
+  results.connectionsUnlimited = await sim.appConnectionsOpened();
   await stopAll();
 }
 
@@ -90,7 +90,7 @@ async function phaseLimited(results: Record<string, unknown>) {
   console.log(`agent load 5x the space limit (${5 * SPACE_LIMIT}/s)…`);
   await measure(results, "rateLimit", () => measureRateLimit(app, sim, 5 * SPACE_LIMIT, SECONDS));
   await waitForQuiet(sim);
-  const connectionsOpened = (await sim.stats()).connections.opened;
+  const connectionsOpened = await sim.appConnectionsOpened();
   console.log("same load: ours vs the naive proxy…");
   await measure(results, "oursShared", () => measureSharedLoad(app.url, sim, { cookie: app.cookie }, SECONDS));
   results.connectionsLimited = connectionsOpened + ((results.oursShared as { upstreamConnectionsOpened?: number }).upstreamConnectionsOpened ?? 0);

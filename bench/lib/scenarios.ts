@@ -136,5 +136,5 @@ export async function measureSharedLoad(baseUrl: string, sim: Sim, headers: Reco
   const ok = loads.reduce((a, l) => a + l.ok, 0);
   const p99 = Math.max(...loads.map((l) => l.p99));
   const p50 = Math.max(...loads.map((l) => l.p50));
-  return { agentRequests: total, served: ok, servedShare: ratio(ok, total), p50, p99, upstreamCalls: stats.requests.total, upstreamConnectionsOpened: stats.connections.opened, upstreamPeakPerSecond: stats.peakRequestsPerSecond };
+  return { agentRequests: total, served: ok, servedShare: ratio(ok, total), p50, p99, upstreamCalls: stats.requests.total, upstreamConnectionsOpened: await sim.appConnectionsOpened(), upstreamPeakPerSecond: stats.peakRequestsPerSecond };
 }
