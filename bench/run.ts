@@ -22,7 +22,7 @@ import {
   measureSummary,
   waitForQuiet,
 } from "./lib/scenarios";
-import { startSim, type Sim } from "./lib/sim";
+import { sampleMaxOpen, startSim, type Sim } from "./lib/sim";
 
 const PORTS = { app: 4500, simFast: 4510, simLimited: 4511, blank: 4520 };
 const LATENCY_MS = 50;
@@ -68,6 +68,7 @@ async function phaseUnlimited(results: Record<string, unknown>) {
   const direct50 = await measureDirect(sim, 50, SECONDS);
   const slowest = await measureSlowestSingle(sim, 30);
   await sim.resetStats();
+  const openSampler = sampleMaxOpen(sim);
   console.log("BFF at 1 and 50 agents, summary, coalescing…");
   await measure(results, "overhead1", () => measureOverhead(app, direct1, 1, SECONDS));
   await measure(results, "overhead50", () => measureOverhead(app, direct50, 50, SECONDS));
@@ -77,6 +78,7 @@ async function phaseUnlimited(results: Record<string, unknown>) {
   console.log("front-end budget…");
   await measure(results, "frontend", () => measureEmbed(app));
   results.connectionsUnlimited = await sim.appConnectionsOpened();
+  results.connectionsMaxOpen = await openSampler.stop();
   await stopAll();
 }
 

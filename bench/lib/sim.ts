@@ -78,3 +78,26 @@ export function simProfileUrl(sim: { url: string }, collection: string, id: stri
   const segment = `${type}:${encodeURIComponent(rest.join(":"))}`;
   return `${sim.url}/v1/spaces/${SIM_DEFAULTS.spaceId}/collections/${collection}/profiles/${segment}/${resource}${query}`;
 }
+
+/**
+ * Samples the simulator's open connections every 100 ms until stopped: the most the app held
+ * at once (the bench's own admin connection subtracted), which the pool bound caps.
+ */
+export function sampleMaxOpen(sim: Sim): { stop: () => Promise<number> } {
+  let max = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const open = (await sim.stats()).connections.open - 1;
+      max = Math.max(max, open);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return max;
+    },
+  };
+}
