@@ -53,11 +53,16 @@ export async function timeToVisible(options: { url: string; cookie: string; text
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   try {
-    const origin = new URL(options.url).origin;
-    const cookies = options.cookie.split("; ").map((pair) => {
-      const eq = pair.indexOf("=");
-      return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: origin };
-    });
+    // The session cookie is `__Secure-` prefixed: Chromium keeps it on http://localhost only when
+    // it is marked Secure (localhost counts as a secure context). `__Host-` cookies (CSRF) are not needed to read.
+    const domain = new URL(options.url).hostname;
+    const cookies = options.cookie
+      .split("; ")
+      .filter((pair) => !pair.startsWith("__Host-"))
+      .map((pair) => {
+        const eq = pair.indexOf("=");
+        return { name: pair.slice(0, eq), value: pair.slice(eq + 1), domain, path: "/", secure: true, httpOnly: true, sameSite: "Lax" as const };
+      });
     const times: number[] = [];
     for (let i = 0; i < options.runs; i++) {
       const context = await browser.newContext();

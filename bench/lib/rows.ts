@@ -52,6 +52,9 @@ export function buildRows(results: Results): Row[] {
   for (const [key, label] of [["connectionsUnlimited", "phase 1"], ["connectionsLimited", "phase 2"]] as const) {
     if (typeof r[key] === "number") rows.push({ figure: `upstream TCP connections opened (${label})`, value: String(r[key]), target: `≤ pool (${pool})`, met: r[key] <= pool });
   }
+  if (typeof r.connectionsMaxOpen === "number") {
+    rows.push({ figure: "upstream TCP connections open at once (phase 1, max)", value: String(r.connectionsMaxOpen), target: `≤ pool (${pool})`, met: r.connectionsMaxOpen <= pool });
+  }
   const ours = r.oursShared as Shared | undefined;
   const naive = r.naiveShared as Shared | undefined;
   if (ours && naive) {

@@ -8,16 +8,20 @@ const ADA = SEED_IDS.ada.userId;
 const REFRESH = { "cache-control": "no-cache" };
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
 
+type Latency = { p50: number; p99: number; rps: number; ok: number; total: number };
+
+/** The simulator called directly (the reference the BFF is compared with). */
+export async function measureDirect(sim: Sim, connections: number, seconds: number): Promise<Latency> {
+  const r = await runLoad({ url: simProfileUrl(sim, "users", ADA, "traits"), connections, duration: seconds, headers: { authorization: SIM_AUTH } });
+  return { p50: r.p50, p99: r.p99, rps: r.rps, ok: r.ok, total: r.total };
+}
+
 /** BFF p50/p99 vs the simulator directly; the BFF is asked to refresh so every request goes upstream. */
-export async function measureOverhead(app: App, sim: Sim, connections: number, seconds: number) {
-  const before = (await sim.stats()).connections.opened;
-  const direct = await runLoad({ url: simProfileUrl(sim, "users", ADA, "traits"), connections, duration: seconds, headers: { authorization: SIM_AUTH } });
-  const directConnections = (await sim.stats()).connections.opened - before;
+export async function measureOverhead(app: App, direct: Latency, connections: number, seconds: number) {
   const bff = await runLoad({ url: bffProfileUrl(app, "users", ADA, "traits"), connections, duration: seconds, headers: { cookie: app.cookie, ...REFRESH } });
   return {
     connections,
-    directConnections,
-    direct: { p50: direct.p50, p99: direct.p99, rps: direct.rps, ok: direct.ok, total: direct.total },
+    direct,
     bff: { p50: bff.p50, p99: bff.p99, rps: bff.rps, ok: bff.ok, total: bff.total },
     overheadP50Ms: bff.p50 - direct.p50,
     overheadP99Ms: bff.p99 - direct.p99,
@@ -35,17 +39,20 @@ const SUMMARY_CALLS: Array<[string, string]> = [
   ["links", "?limit=20"],
 ];
 
-/** Summary (six upstream calls in parallel) p50 vs the slowest of those calls made alone, p50 each. */
-export async function measureSummary(app: App, sim: Sim, amount: number) {
+/** The slowest of the summary's six upstream calls made alone (p50 each), straight to the simulator. */
+export async function measureSlowestSingle(sim: Sim, amount: number): Promise<number> {
   let slowest = 0;
-  const before = (await sim.stats()).connections.opened;
   for (const [resource, query] of SUMMARY_CALLS) {
     const single = await runLoad({ url: simProfileUrl(sim, "users", ADA, resource, query), connections: 1, amount, headers: { authorization: SIM_AUTH } });
     slowest = Math.max(slowest, single.p50);
   }
-  const directConnections = (await sim.stats()).connections.opened - before;
+  return slowest;
+}
+
+/** Summary (six upstream calls in parallel) p50 vs the slowest of those calls made alone. */
+export async function measureSummary(app: App, slowest: number, amount: number) {
   const summary = await runLoad({ url: bffProfileUrl(app, "users", ADA), connections: 1, amount, headers: { cookie: app.cookie, ...REFRESH } });
-  return { directConnections, summaryP50: summary.p50, slowestSingleP50: slowest, ratio: ratio(summary.p50, slowest), ok: summary.ok, total: summary.total };
+  return { summaryP50: summary.p50, slowestSingleP50: slowest, ratio: ratio(summary.p50, slowest), ok: summary.ok, total: summary.total };
 }
 
 function upstreamDelta(before: SimStats, after: SimStats) {
@@ -129,5 +136,5 @@ export async function measureSharedLoad(baseUrl: string, sim: Sim, headers: Reco
   const ok = loads.reduce((a, l) => a + l.ok, 0);
   const p99 = Math.max(...loads.map((l) => l.p99));
   const p50 = Math.max(...loads.map((l) => l.p50));
-  return { agentRequests: total, served: ok, servedShare: ratio(ok, total), p50, p99, upstreamCalls: stats.requests.total, upstreamConnectionsOpened: stats.connections.opened, upstreamPeakPerSecond: stats.peakRequestsPerSecond };
+  return { agentRequests: total, served: ok, servedShare: ratio(ok, total), p50, p99, upstreamCalls: stats.requests.total, upstreamConnectionsOpened: await sim.appConnectionsOpened(), upstreamPeakPerSecond: stats.peakRequestsPerSecond };
 }
