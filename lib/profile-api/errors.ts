@@ -30,8 +30,20 @@ export type ProfileApiErrorDetails = {
   retryAfterSeconds?: number;
 };
 
+/**
+ * Brand of ProfileApiError. The client is one per process (globalThis), but Next.js bundles route handlers and pages
+ * separately, each with its own copy of this class: an error thrown by a client that a page created must still be
+ * recognised by a route's `instanceof` (it was not, and a 404 became a 500).
+ */
+const BRAND = Symbol.for("profile-sidebar.ProfileApiError");
+
 export class ProfileApiError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && BRAND in value;
+  }
+
   override name = "ProfileApiError";
+  readonly [BRAND] = true;
   readonly kind: ProfileApiErrorKind;
   readonly status?: number;
   readonly upstreamCode?: string;
