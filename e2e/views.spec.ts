@@ -213,3 +213,19 @@ test("Refresh re-fetches every panel bypassing the server cache", async ({ page 
   const parts = new Set(bypassing.map((p) => p.split("/").pop()));
   for (const part of ["traits", "external_ids", "events", "metadata", "links"]) expect(parts, part).toContain(part);
 });
+
+test.describe("first paint", () => {
+  // Without JavaScript only the server's HTML is on screen: the page must already hold the header, identities and
+  // traits (prefetched on the server) rather than skeletons waiting for the browser's own requests.
+  test.use({ javaScriptEnabled: false });
+
+  for (const path of [profileUrl("users", SEED_IDS.ada.email), `/embed?id=${encodeURIComponent(SEED_IDS.ada.email)}`]) {
+    test(`${path.split("?")[0]} comes with identities and traits in its HTML`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByText("Ada Lovelace").first()).toBeVisible();
+      await expect(panel(page, "Identities").getByText("6D92078A-8246-4BA4-AE5B-76104861E7DC")).toBeVisible();
+      await expect(panel(page, "Identities").getByText("matched by")).toHaveCount(1);
+      await expect(panel(page, "Traits & audiences").getByText("Head of Analytics")).toBeVisible();
+    });
+  }
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireAgent } from "@/lib/auth/require-agent";
 import { getConfig } from "@/lib/config";
 import { resolveEmbedParams } from "@/lib/views/lookup-input";
+import { PrefetchedProfile } from "@/app/_server/prefetched-profile";
 import { ProfileSidebar } from "@/components/sidebar/profile-sidebar";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,9 @@ export default async function EmbedPage({ searchParams }: Props) {
   return (
     <main className="min-w-0">
       {target.ok ? (
-        <ProfileSidebar collection={target.collection} id={target.id} pinnedTraits={getConfig().PINNED_TRAITS} />
+        <PrefetchedProfile collection={target.collection} id={target.id}>
+          <ProfileSidebar collection={target.collection} id={target.id} pinnedTraits={getConfig().PINNED_TRAITS} />
+        </PrefetchedProfile>
       ) : (
         <p role="alert" className="p-3 text-sm">
           {target.message}

@@ -4,7 +4,7 @@ import { Search } from "lucide-react";
 import { useId, useMemo, useState } from "react";
 import type { JsonValue, VerboseTraitValue } from "@/lib/api-types";
 import type { Collection } from "@/lib/profile-api/identifiers";
-import { traitsQuery, type TraitClass } from "@/lib/queries/profiles";
+import { TRAITS_PAGE_SIZE, traitsQuery, type TraitClass } from "@/lib/queries/profiles";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState, ErrorState } from "@/components/ui/query-states";
@@ -12,8 +12,6 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, tabPanelProps } from "@/components/ui/tabs";
 import { AudienceList, TraitList, toEntries } from "./trait-list";
 
-/** Page size of the traits panel; "Load more" follows the cursor (the API allows up to 200 per page). */
-export const TRAITS_PAGE_SIZE = 50;
 
 const TABS: { value: TraitClass; label: string }[] = [
   { value: "trait", label: "Traits" },

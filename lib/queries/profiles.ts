@@ -18,6 +18,12 @@ import { bffFetch, BffError } from "./bff-fetch";
 
 export type TraitClass = "trait" | "computed_trait" | "audience";
 export type TraitsParams = { class: TraitClass; verbose: boolean; limit: number; include?: string[] };
+/** Page size of the traits panel; "Load more" follows the cursor (the API allows up to 200 per page). */
+export const TRAITS_PAGE_SIZE = 50;
+
+/** The traits panel's first query (plain traits, not verbose): the page the server prefetches for the first paint. */
+export const FIRST_TRAITS_PARAMS: TraitsParams = { class: "trait", verbose: false, limit: TRAITS_PAGE_SIZE };
+
 export type EventsParams = { include: string[]; exclude: string[]; start?: string; end?: string; limit: number };
 
 export const profileKeys = {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireAgent } from "@/lib/auth/require-agent";
 import { getConfig } from "@/lib/config";
 import { formatIdentifier, isCollection, parseIdentifier } from "@/lib/profile-api/identifiers";
+import { PrefetchedProfile } from "@/app/_server/prefetched-profile";
 import { AppChrome } from "@/components/profile/app-chrome";
 import { ProfileView } from "@/components/profile/profile-view";
 
@@ -43,7 +44,9 @@ export default async function ProfilePage({ params }: Props) {
   }
   return (
     <AppChrome agentName={agent.name}>
-      <ProfileView collection={collection} id={formatIdentifier(parsed.identifier)} pinned={getConfig().PINNED_TRAITS} />
+      <PrefetchedProfile collection={collection} id={formatIdentifier(parsed.identifier)}>
+        <ProfileView collection={collection} id={formatIdentifier(parsed.identifier)} pinned={getConfig().PINNED_TRAITS} />
+      </PrefetchedProfile>
     </AppChrome>
   );
 }

@@ -1,0 +1,52 @@
+import "server-only";
+import { QueryClient, dehydrate, type DehydratedState } from "@tanstack/react-query";
+import { getProfileApi } from "@/lib/profile-api/client";
+import type { Collection, ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import { externalIdsQuery, FIRST_TRAITS_PARAMS, profileKeys, summaryQuery } from "@/lib/queries/profiles";
+import { buildResourcePath, withOwnCursor } from "./cursor";
+import { fetchProfileSummary, SUMMARY_LIMITS } from "./summary";
+
+/**
+ * How long a page waits for the first paint's data before it renders without it. The upstream calls go on
+ * after the budget (the server cache and coalescing keep their answers for the browser's own requests), so a
+ * slow Profile API delays the page by at most this much, never by its deadline.
+ */
+export const PREFETCH_BUDGET_MS = 400;
+
+/**
+ * The data of a profile's first paint (summary, identities, first page of traits), fetched on the server while the
+ * page renders, so the HTML already shows them instead of skeletons waiting for three browser round trips. The
+ * bodies are exactly what the BFF routes answer (same client, same cursor rewriting); whatever fails or is late is
+ * left out and the browser fetches it as usual, with its own loading and error states.
+ */
+export async function prefetchProfile(
+  collection: Collection,
+  id: ProfileIdentifier,
+  formattedId: string,
+): Promise<DehydratedState> {
+  const firstTraitsPage = FIRST_TRAITS_PARAMS;
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } });
+  const api = getProfileApi();
+  const traitsQuery = new URLSearchParams({ limit: String(firstTraitsPage.limit) });
+  const idsQuery = new URLSearchParams({ limit: String(SUMMARY_LIMITS.externalIds) });
+  const work = Promise.allSettled([
+    fetchProfileSummary(api, collection, id, {}).then((r) => client.setQueryData(summaryQuery(collection, formattedId).queryKey, r.body)),
+    api.externalIds(collection, id, { limit: SUMMARY_LIMITS.externalIds }, {}).then((r) =>
+      client.setQueryData(
+        externalIdsQuery(collection, formattedId).queryKey,
+        withOwnCursor(r.body, buildResourcePath(collection, id, "external_ids"), idsQuery),
+      ),
+    ),
+    api.traits(collection, id, { limit: firstTraitsPage.limit }, {}).then((r) =>
+      client.setQueryData(profileKeys.traits(collection, formattedId, firstTraitsPage), {
+        pages: [withOwnCursor(r.body, buildResourcePath(collection, id, "traits"), traitsQuery)],
+        pageParams: [""],
+      }),
+    ),
+  ]);
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<void>((resolve) => (timer = setTimeout(resolve, PREFETCH_BUDGET_MS)));
+  await Promise.race([work, budget]);
+  clearTimeout(timer);
+  return dehydrate(client);
+}
