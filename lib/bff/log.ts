@@ -55,7 +55,7 @@ function describeError(error: unknown): { name: string; message: string } | unde
 export function logRequest(entry: RequestLogEntry): void {
   const line = {
     time: new Date().toISOString(),
-    level: entry.status >= 500 ? "error" : entry.status >= 400 ? "warn" : "info",
+    level: entry.status === 499 ? "info" : entry.status >= 500 ? "error" : entry.status >= 400 ? "warn" : "info",
     msg: "request",
     agent: toLoggedAgent(entry.agent),
     method: entry.method,

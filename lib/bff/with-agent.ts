@@ -37,6 +37,7 @@ export type RouteSpec<Q> = {
 type RouteParams = { params: Promise<{ collection: string; id: string }> };
 
 const NO_STORE = "private, no-store";
+const CLIENT_CLOSED = 499;
 
 /**
  * `{collection}` and `{id}` from the path. Next.js has already percent-decoded them once; they are never decoded
@@ -97,10 +98,12 @@ export function withAgent<Q>(spec: RouteSpec<Q>, handler: (context: ProfileRoute
     } catch (thrown) {
       const error = toAppError(thrown);
       log.requestId = error.requestId ?? ownRequestId;
-      if (isInternal(error)) log.error = thrown;
+      if (isInternal(error) && !request.signal.aborted) log.error = thrown;
       response = errorResponse(error, log.requestId);
     }
-    log.status = response.status;
+    // An agent who went away (closed the tab, moved to the next ticket) is not our failure: logged as 499, the
+    // usual "client closed request", rather than as a 500 that would page someone.
+    log.status = request.signal.aborted && response.status >= 500 ? CLIENT_CLOSED : response.status;
     log.latencyMs = performance.now() - started;
     logRequest(log);
     return response;

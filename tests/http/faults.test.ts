@@ -109,3 +109,19 @@ describe("logs and secrets under faults", () => {
     assertNothingLeaked(stack);
   });
 });
+
+describe("an agent who goes away", () => {
+  it("is logged as 499 client-closed, not as a 500 error", async () => {
+    stack.setFaults({ latencyMs: 1500 });
+    const before = stack.logLines().length;
+    const controller = new AbortController();
+    const pending = fetch(`${stack.appUrl}${traits}`, { headers: { Cookie: stack.session, "Cache-Control": "no-cache" }, signal: controller.signal });
+    setTimeout(() => controller.abort(), 300);
+    await expect(pending).rejects.toThrow();
+    await expect.poll(() => stack.logLines().slice(before).filter((l) => l.msg === "request"), { timeout: 5_000 }).toHaveLength(1);
+    const [line] = stack.logLines().slice(before).filter((l) => l.msg === "request");
+    expect(line).toMatchObject({ status: 499, level: "info" });
+    expect(line?.error).toBeUndefined();
+    stack.setFaults({});
+  });
+});
