@@ -15,6 +15,7 @@ import {
   measureCacheHit,
   measureCoalescing,
   measureDirect,
+  measureNextFloor,
   measureOverhead,
   measureRateLimit,
   measureSharedLoad,
@@ -75,6 +76,7 @@ async function phaseUnlimited(results: Record<string, unknown>) {
   await measure(results, "summary", () => measureSummary(app, slowest, 30));
   await measure(results, "coalescing", () => measureCoalescing(app, sim, SEED_IDS.quiet.userId, 50));
   await measure(results, "cacheHit", () => measureCacheHit(app, SECONDS));
+  await measure(results, "nextFloor", () => measureNextFloor(app, SECONDS));
   console.log("front-end budget…");
   await measure(results, "frontend", () => measureEmbed(app));
   results.connectionsUnlimited = await sim.appConnectionsOpened();

@@ -33,6 +33,12 @@ export function buildRows(results: Results): Row[] {
   }
   if (typeof r.appPending === "string") rows.push({ figure: "BFF figures", value: `pending: ${r.appPending}`, target: "-", met: null });
   for (const key of ["overhead1", "overhead50"]) if (r[key]) rows.push(...overheadRows(r[key] as Overhead));
+  const floor = r.nextFloor as { p50: number; rps: number } | undefined;
+  const o50 = r.overhead50 as (Overhead & { direct: { rps?: number }; bff: { rps?: number } }) | undefined;
+  if (floor) {
+    const need = o50?.direct.rps ? `; 50 agents at the direct p50 need ${Math.round(o50.direct.rps)} req/s, the BFF served ${Math.round(o50.bff.rps ?? 0)}` : "";
+    rows.push({ figure: "Next.js floor: /api/health, 50 agents (no auth, no upstream)", value: `p50 ${ms(floor.p50)}, ${Math.round(floor.rps)} req/s${need}`, target: "-", met: null });
+  }
   const hit = r.cacheHit as { p50: number; p99: number } | undefined;
   if (hit) rows.push({ figure: "BFF cache HIT p50 / p99, 1 agent (no upstream)", value: `${ms(hit.p50)} / ${ms(hit.p99)}`, target: "-", met: null });
   const s = r.summary as { summaryP50: number; slowestSingleP50: number; ratio: number | null } | undefined;

@@ -122,6 +122,15 @@ export async function measureCacheHit(app: App, seconds: number) {
   return { p50: hit.p50, p99: hit.p99, rps: hit.rps };
 }
 
+/**
+ * The server's own ceiling on this machine: Next.js answering its cheapest route (`/api/health`: no session, no
+ * upstream) to 50 agents. The BFF at 50 agents cannot be faster than this floor, whatever its own code costs.
+ */
+export async function measureNextFloor(app: App, seconds: number) {
+  const r = await runLoad({ url: `${app.url}/api/health`, connections: 50, duration: seconds });
+  return { p50: r.p50, p99: r.p99, rps: r.rps };
+}
+
 /** The same agent load (agents re-opening a handful of customers) through a proxy: our BFF or the naive baseline. */
 export async function measureSharedLoad(baseUrl: string, sim: Sim, headers: Record<string, string>, seconds: number) {
   const ids = [SEED_IDS.ada.userId, SEED_IDS.heavy.userId, SEED_IDS.quiet.userId, SEED_IDS.ada.email, SEED_IDS.docs.traitsUser];
