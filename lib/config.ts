@@ -98,7 +98,7 @@ const envSchema = z.object({
     .default("us"),
   PROFILE_API_URL: optionalString.pipe(baseUrl.optional()),
   PROFILE_API_RATE_LIMIT: int(1, 100_000, 100),
-  PROFILE_API_MAX_ATTEMPTS: int(1, 10, 4),
+  PROFILE_API_MAX_ATTEMPTS: int(1, 10, 6),
   PROFILE_API_ATTEMPT_TIMEOUT_MS: int(100, 60_000, 3_000),
   PROFILE_API_DEADLINE_MS: int(500, 120_000, 8_000),
   PROFILE_API_POOL_CONNECTIONS: int(1, 1_000, 32),

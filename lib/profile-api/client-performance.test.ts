@@ -1,3 +1,4 @@
+import { parseConfig } from "@/lib/config";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { SEED_IDS, SIM_DEFAULTS } from "@/simulator/seed-ids";
@@ -104,7 +105,9 @@ describe("cache and coalescing through the client", () => {
 
 describe("fault behaviour against the simulator's fault injection", () => {
   it("with 20% 5xx and 10% 429 bursts, ≤ 1% of 300 agent calls fail, none past the deadline", async () => {
-    const client = api({ maxAttempts: 6, rateLimitPerSecond: 200 });
+    // The shipped retry budget (PROFILE_API_MAX_ATTEMPTS' default), not a tuned one: this is what agents get.
+    const shipped = parseConfig({ SEGMENT_SPACE_ID: "spa_1", SEGMENT_ACCESS_TOKEN: "tok", AUTH_SECRET: "x".repeat(32), DEMO_PASSWORD: "d" });
+    const client = api({ maxAttempts: shipped.PROFILE_API_MAX_ATTEMPTS, deadlineMs: shipped.PROFILE_API_DEADLINE_MS, rateLimitPerSecond: 200 });
     sim.setFaults({ errorRates: { "500": 0.1, "503": 0.1 }, retryAfterSeconds: 1 });
     const deadlineMs = 8_000;
     const results = await runBounded(300, 20, async (i) => {

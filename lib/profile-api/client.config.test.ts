@@ -10,7 +10,7 @@ describe("client settings from the validated configuration", () => {
       baseUrl: "https://profiles.euw1.segment.com",
       spaceId: "spa_1",
       accessToken: "tok",
-      maxAttempts: 4,
+      maxAttempts: 6,
       deadlineMs: 8_000,
       attemptTimeoutMs: 3_000,
       poolConnections: 32,
