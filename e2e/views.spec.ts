@@ -116,7 +116,8 @@ test("error state with retry when the Profile API fails", async ({ page, request
   test.setTimeout(120_000);
   await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { errorRates: { "500": 1 } } });
   try {
-    await page.goto(profileUrl("users", SEED_IDS.quiet.userId));
+    // An identifier no other test opens: the server cache (keyed by identifier) must not hold an answer for it.
+    await page.goto(profileUrl("users", "email:quiet@example.com"));
     await expect(panel(page, "Identities").getByRole("alert")).toContainText("could not be loaded", { timeout: 60_000 });
   } finally {
     await request.post(`${e2eEnv.simUrl}/__admin/faults/reset`);
