@@ -1,7 +1,8 @@
-// Framing allowlist, security headers, and the in-memory bearer path when the browser blocks third-party cookies.
-import { chromium, expect, test } from "@playwright/test";
-import config, { e2eEnv } from "../playwright.config";
+// Framing allowlist, security headers, and the hand-off code + in-memory bearer path when the browser keeps no cookies.
+import { expect, test } from "@playwright/test";
+import { e2eEnv } from "../playwright.config";
 import { signZendeskToken } from "./support/host-assertions";
+import { keepNoCookiesFor } from "./support/no-cookies";
 import { framingHtml, type HostServer, startHostServer, zendeskHostHtml } from "./support/host-server";
 
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -56,14 +57,14 @@ test("every response carries the security headers, pages and /api alike, and no 
   }
 });
 
-test("with third-party cookies blocked, the framed sidebar still loads data through its bearer token", async () => {
-  const launch = config.use?.launchOptions ?? {};
-  const browser = await chromium.launch({
-    ...launch,
-    args: [...(launch.args ?? []), "--test-third-party-cookie-phaseout"],
-  });
+test("in a browser that keeps no cookies for the app, the framed sidebar signs in with the one-time hand-off code and loads data through its bearer token", async ({
+  browser,
+}) => {
+  // Honest stand-in for "block all cookies": every app request goes out without Cookie, every Set-Cookie is dropped
+  // (e2e/support/no-cookies.ts). The old test's --test-third-party-cookie-phaseout still kept Partitioned cookies.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   try {
-    const context = await browser.newContext();
+    const log = await keepNoCookiesFor(context, e2eEnv.appUrl);
     const page = await context.newPage();
     const bffCalls: Array<{ auth: boolean }> = [];
     page.on("request", (r) => {
@@ -72,12 +73,20 @@ test("with third-party cookies blocked, the framed sidebar still loads data thro
     });
     const ada = { id: 1, externalId: "u_ada" };
     await page.goto(
-      allowed.show("zendesk-3pc", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, await signZendeskToken(), ada)),
+      allowed.show("zendesk-no-cookies", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, await signZendeskToken(), ada)),
     );
     const frame = page.frameLocator("#app");
     await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
-    // Drop every cookie the browser holds: the sidebar keeps working on the in-memory token alone.
-    await context.clearCookies();
+
+    // The host sign-in still set a session cookie (the browser never kept it) and handed off a code in the redirect.
+    expect(log.setCookies.some((c) => c.includes("session-token"))).toBe(true);
+    const handoff = log.redirects.find((l) => l.startsWith("/embed/zendesk/sidebar?"));
+    const code = new URL(String(handoff), e2eEnv.appUrl).searchParams.get("code");
+    expect(code).toBeTruthy();
+    // The page took the spent code out of its address bar and kept ZAF's parameters.
+    await expect.poll(() => page.frame({ name: "app" })?.url() ?? "").toContain("app_guid=e2e-app-guid");
+    expect(page.frame({ name: "app" })?.url()).not.toContain("code=");
+
     await page.evaluate(() =>
       (window as unknown as { __changeRequester: (r: unknown) => void }).__changeRequester({
         id: 2,
@@ -87,8 +96,16 @@ test("with third-party cookies blocked, the framed sidebar still loads data thro
     await expect(frame.getByText("user · user_id:u_quiet")).toBeVisible();
     expect(bffCalls.length).toBeGreaterThanOrEqual(2);
     expect(bffCalls.every((c) => c.auth)).toBe(true);
+    expect(log.requests.some((r) => r.sentCookie)).toBe(false);
+    expect(await context.cookies()).toEqual([]);
+
+    // Replaying the same code (history, a leaked URL) gets no session.
+    const replay = `${e2eEnv.appUrl}/embed/zendesk/sidebar?${new URLSearchParams({ origin: e2eEnv.hostUrl, app_guid: "e2e-app-guid", code: String(code) }).toString()}`;
+    await page.evaluate((src) => document.getElementById("app")?.setAttribute("src", src), replay);
+    await expect(frame.getByText("You are not signed in to Profile Sidebar here.")).toBeVisible();
+    await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toHaveCount(0);
   } finally {
-    await browser.close();
+    await context.close();
   }
 });
 

@@ -4,6 +4,7 @@ import { SEED_IDS } from "../simulator/seed-ids";
 import { e2eEnv } from "../playwright.config";
 import { canvasEnvelope, signCanvasRequest } from "./support/host-assertions";
 import { type HostServer, salesforceHostHtml, startHostServer } from "./support/host-server";
+import { keepNoCookiesFor } from "./support/no-cookies";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -36,7 +37,10 @@ test("a Lead mapped by e-mail, sent in URL-safe base64, signs in too", async ({ 
   const signed = `${createHmac("sha256", e2eEnv.salesforceSecret).update(encoded).digest("base64url")}.${encoded}`;
   const response = await request.post("/embed/salesforce", { form: { signed_request: signed }, maxRedirects: 0 });
   expect(response.status()).toBe(303);
-  expect(response.headers().location).toBe(`/embed/salesforce/sidebar?id=${encodeURIComponent(SEED_IDS.ada.email)}`);
+  const location = new URL(String(response.headers().location), e2eEnv.appUrl);
+  expect(location.pathname).toBe("/embed/salesforce/sidebar");
+  expect(location.searchParams.get("id")).toBe(SEED_IDS.ada.email);
+  expect(location.searchParams.get("code")).toBeTruthy();
   expect(response.headers()["set-cookie"]).toContain("Partitioned");
 });
 
@@ -72,4 +76,45 @@ test("tampered, wrong-secret, wrong-algorithm and stale requests get a plain 401
     expect(response.headers()["set-cookie"] ?? "", name).not.toContain("session-token");
   }
   expect(await (await request.get("/api/auth/session")).json()).toEqual({});
+});
+
+test("without any cookie, the canvas signs in through its one-time hand-off code; the code works once and only on Salesforce's sidebar", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  try {
+    const log = await keepNoCookiesFor(context, e2eEnv.appUrl);
+    const page = await context.newPage();
+    const signed = signCanvasRequest(canvasEnvelope({}, { External_Id__c: adaUserId }));
+    await page.goto(host.show("sf-no-cookies", salesforceHostHtml(e2eEnv.appUrl, signed)));
+    const frame = page.frameLocator("#canvas");
+    await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
+    expect(await context.cookies()).toEqual([]);
+    const handoff = log.redirects.find((l) => l.startsWith("/embed/salesforce/sidebar?"));
+    const code = String(new URL(String(handoff), e2eEnv.appUrl).searchParams.get("code"));
+    await expect.poll(() => page.frame({ name: "canvas" })?.url() ?? "").not.toContain("code=");
+
+    const open = async (src: string) =>
+      page.evaluate((s) => document.getElementById("canvas")?.setAttribute("src", s), src);
+    // Replayed: refused.
+    await open(
+      `${e2eEnv.appUrl}/embed/salesforce/sidebar?${new URLSearchParams({ id: SEED_IDS.ada.userId, code }).toString()}`,
+    );
+    await expect(frame.getByText("You are not signed in to Profile Sidebar here.")).toBeVisible();
+    // A fresh Salesforce code on the Zendesk sidebar: refused (and spent nowhere).
+    const fresh = signCanvasRequest(canvasEnvelope({}, { External_Id__c: adaUserId }));
+    const response = await page.request.post("/embed/salesforce", { form: { signed_request: fresh }, maxRedirects: 0 });
+    const freshCode = String(new URL(String(response.headers().location), e2eEnv.appUrl).searchParams.get("code"));
+    await open(
+      `${e2eEnv.appUrl}/embed/zendesk/sidebar?${new URLSearchParams({ origin: e2eEnv.hostUrl, app_guid: "g", code: freshCode }).toString()}`,
+    );
+    await expect(frame.getByText("You are not signed in to Profile Sidebar here.")).toBeVisible();
+    // A forged code: refused.
+    await open(
+      `${e2eEnv.appUrl}/embed/salesforce/sidebar?code=${"A".repeat(40)}..${"B".repeat(16)}.${"C".repeat(40)}.${"D".repeat(22)}`,
+    );
+    await expect(frame.getByText("You are not signed in to Profile Sidebar here.")).toBeVisible();
+  } finally {
+    await context.close();
+  }
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { formatIdentifier } from "@/lib/profile-api/identifiers";
+import { mintHandoffCode } from "./handoff-code";
 import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "./host-session";
 import { parseFieldMapping, pickRecordIdentifier } from "./salesforce-record";
 import { verifySignedRequest } from "./salesforce-signed-request";
@@ -33,6 +34,11 @@ export async function signInFromSalesforce(request: Request): Promise<Response> 
   logHostSignIn("salesforce", "ok");
   const mapping = parseFieldMapping(config.SALESFORCE_RECORD_FIELD_MAPPING);
   const identifier = pickRecordIdentifier(result.envelope.context.environment?.record, mapping.ok ? mapping.rules : []);
-  const query = identifier ? `?${new URLSearchParams({ id: formatIdentifier(identifier) }).toString()}` : "";
-  return redirectWithSession(`/embed/salesforce/sidebar${query}`, await buildHostSessionCookie(result.agent));
+  const query = new URLSearchParams(identifier ? { id: formatIdentifier(identifier) } : {});
+  // The one-time hand-off code (lib/auth/handoff-code.ts): the session for a browser that keeps no cookie for us.
+  query.set("code", await mintHandoffCode(result.agent, "salesforce", config.AUTH_SECRET));
+  return redirectWithSession(
+    `/embed/salesforce/sidebar?${query.toString()}`,
+    await buildHostSessionCookie(result.agent),
+  );
 }

@@ -1,22 +1,31 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { isAllowedZendeskOrigin } from "@/lib/embed/host-origin";
+import { mintHandoffCode } from "./handoff-code";
 import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "./host-session";
 import { verifyZendeskToken } from "./zendesk-token";
 
 const APP_GUID = /^[A-Za-z0-9-]{1,64}$/;
 
-/** The `origin`/`app_guid` query the ZAF client needs, kept only when they are well-formed and the origin allowed. */
-function sidebarQuery(url: URL, extraOrigins: readonly string[]): string {
+/**
+ * The sidebar's query: the `origin`/`app_guid` the ZAF client needs (kept only when they are well-formed and the origin
+ * allowed) and the one-time hand-off `code` (lib/auth/handoff-code.ts) for browsers that keep no cookie for us.
+ */
+function sidebarQuery(url: URL, extraOrigins: readonly string[], code: string): string {
   const origin = url.searchParams.get("origin") ?? "";
   const appGuid = url.searchParams.get("app_guid") ?? "";
-  if (!isAllowedZendeskOrigin(origin, extraOrigins) || !APP_GUID.test(appGuid)) return "";
-  return `?${new URLSearchParams({ origin, app_guid: appGuid }).toString()}`;
+  const query = new URLSearchParams();
+  if (isAllowedZendeskOrigin(origin, extraOrigins) && APP_GUID.test(appGuid)) {
+    query.set("origin", origin);
+    query.set("app_guid", appGuid);
+  }
+  query.set("code", code);
+  return `?${query.toString()}`;
 }
 
 /**
- * Zendesk's signed-URL POST: verify the `token` form field, mint the session, 303 to the sidebar page keeping `origin`
- * and `app_guid`. Not configured, not a form, or any verification failure: the same plain 401 and no cookie.
+ * Zendesk's signed-URL POST: verify the `token` form field, mint the session and a hand-off code, 303 to the sidebar
+ * page keeping `origin` and `app_guid`. Not configured, not a form, or any verification failure: the same plain 401 and no cookie.
  */
 export async function signInFromZendesk(request: Request): Promise<Response> {
   const config = getConfig();
@@ -41,6 +50,7 @@ export async function signInFromZendesk(request: Request): Promise<Response> {
     return hostSignInRefused();
   }
   logHostSignIn("zendesk", "ok");
-  const query = sidebarQuery(new URL(request.url), config.EMBED_ALLOWED_ORIGINS);
+  const code = await mintHandoffCode(result.agent, "zendesk", config.AUTH_SECRET);
+  const query = sidebarQuery(new URL(request.url), config.EMBED_ALLOWED_ORIGINS, code);
   return redirectWithSession(`/embed/zendesk/sidebar${query}`, await buildHostSessionCookie(result.agent));
 }

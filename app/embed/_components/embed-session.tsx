@@ -3,6 +3,19 @@
 import { type ReactNode, useEffect, useState } from "react";
 import { setBearerToken } from "@/lib/queries/bff-fetch";
 
+/**
+ * Takes the one-time hand-off `code` of the host sign-in out of the address bar (history, a copied URL): it is spent,
+ * and nothing in the URL should look like a credential. Keeps every other parameter (ZAF's `origin`/`app_guid`).
+ */
+function useStripHandoffCode() {
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has("code")) return;
+    url.searchParams.delete("code");
+    window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}${url.hash}`);
+  }, []);
+}
+
 /** Asks for a reload a little before the token expires, so no call fails halfway. */
 const EXPIRY_MARGIN_MS = 20_000;
 
@@ -25,6 +38,7 @@ export function EmbedSession({
     return token;
   });
   const [expired, setExpired] = useState(false);
+  useStripHandoffCode();
   useEffect(() => {
     setBearerToken(token);
     const timer = setTimeout(() => setExpired(true), Math.max(0, expiresAt - Date.now() - EXPIRY_MARGIN_MS));
@@ -38,6 +52,7 @@ export function EmbedSession({
 }
 
 export function ReloadPrompt({ reason }: { reason: string }) {
+  useStripHandoffCode();
   return (
     <div role="status" className="p-3 text-sm">
       <p>{reason}</p>

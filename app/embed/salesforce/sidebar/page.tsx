@@ -9,10 +9,11 @@ export const metadata: Metadata = { title: "Profile Sidebar · Salesforce" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Where POST /embed/salesforce lands, with the record's customer identifier in `id`. */
+/** Where POST /embed/salesforce lands, with the record's customer identifier in `id` and the one-time
+ * hand-off `code` (used when the browser sent no session cookie). */
 export default async function SalesforceSidebarPage({ searchParams }: Props) {
-  const { id } = await searchParams;
-  const session = await getEmbedSession();
+  const { id, code } = await searchParams;
+  const session = await getEmbedSession("salesforce", typeof code === "string" ? code : undefined);
   if (!session) return <ReloadPrompt reason="You are not signed in to Profile Sidebar here." />;
   return (
     <EmbedSession token={session.token} expiresAt={session.expiresAt}>

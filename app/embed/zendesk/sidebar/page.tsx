@@ -11,10 +11,11 @@ export const metadata: Metadata = { title: "Profile Sidebar · Zendesk" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
-/** Where POST /embed/zendesk lands: needs the session it just set, and ZAF's `origin`/`app_guid`. */
+/** Where POST /embed/zendesk lands: needs the session it just set (or, when the browser keeps no
+ * cookie for us, its one-time hand-off `code`), and ZAF's `origin`/`app_guid`. */
 export default async function ZendeskSidebarPage({ searchParams }: Props) {
   const params = await searchParams;
-  const session = await getEmbedSession();
+  const session = await getEmbedSession("zendesk", first(params.code) || undefined);
   if (!session) return <ReloadPrompt reason="You are not signed in to Profile Sidebar here." />;
   const config = getConfig();
   const origin = first(params.origin);
