@@ -78,6 +78,36 @@ test("tampered, wrong-secret, wrong-algorithm and stale requests get a plain 401
   expect(await (await request.get("/api/auth/session")).json()).toEqual({});
 });
 
+test("wrong-secret, wrong-algorithm and stale requests posted by the host page get a 401 in the frame and no session", async ({
+  page,
+  context,
+}) => {
+  const attacks: Record<string, string> = {
+    "wrong secret": signCanvasRequest(canvasEnvelope({}, { External_Id__c: adaUserId }), "not-the-consumer-secret"),
+    "wrong algorithm": signCanvasRequest(canvasEnvelope({ algorithm: "HMACSHA1" }, { External_Id__c: adaUserId })),
+    stale: signCanvasRequest(canvasEnvelope({ issuedAt: Date.now() - 15 * 60_000 }, { External_Id__c: adaUserId })),
+  };
+  for (const [name, signed] of Object.entries(attacks)) {
+    const posted = page.waitForResponse(
+      (r) => r.url() === `${e2eEnv.appUrl}/embed/salesforce` && r.request().method() === "POST",
+    );
+    await page.goto(host.show(`sf-attack-${name.replace(/\W/g, "-")}`, salesforceHostHtml(e2eEnv.appUrl, signed)));
+    const response = await posted;
+    expect(response.status(), name).toBe(401);
+    expect((await response.allHeaders())["set-cookie"] ?? "", name).not.toContain("session-token");
+    const frame = page.frameLocator("#canvas");
+    await expect(frame.getByRole("heading", { name: "Not signed in" }), name).toBeVisible();
+    await expect(frame.getByRole("heading", { name: "Ada Lovelace" }), name).toHaveCount(0);
+  }
+  // No session in the browser, partitioned or not, and the sidebar page itself says so inside the host frame.
+  expect((await context.cookies()).filter((c) => c.name.includes("session-token"))).toEqual([]);
+  await page.evaluate(
+    (src) => document.getElementById("canvas")?.setAttribute("src", src),
+    `${e2eEnv.appUrl}/embed/salesforce/sidebar?id=${encodeURIComponent(SEED_IDS.ada.userId)}`,
+  );
+  await expect(page.frameLocator("#canvas").getByText("You are not signed in to Profile Sidebar here.")).toBeVisible();
+});
+
 test("without any cookie, the canvas signs in through its one-time hand-off code; the code works once and only on Salesforce's sidebar", async ({
   browser,
 }) => {
