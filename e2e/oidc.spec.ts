@@ -41,5 +41,14 @@ test("an identity the provider vouches for, outside OIDC_ALLOWED_EMAIL_DOMAINS, 
   await signInAtProvider(page, "outsider@evil.test");
   await page.waitForURL((url) => url.hostname === "localhost" && url.pathname.startsWith("/sign-in"));
   await expect(page.getByText("Your account is not allowed to use Profile Sidebar.")).toBeVisible();
+  await expect(page.getByText("Your account is not allowed to use Profile Sidebar.")).toHaveCount(1);
   expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+});
+
+test("an allowed domain the provider says is unverified (email_verified: false) is refused", async ({ page }) => {
+  // e2e/support/oidc-server.ts: the login "unverified" is unverified@acme.test with email_verified false.
+  await signInAtProvider(page, "unverified");
+  await page.waitForURL((url) => url.hostname === "localhost" && url.pathname.startsWith("/sign-in"));
+  await expect(page.getByText("Your account is not allowed to use Profile Sidebar.")).toHaveCount(1);
+  expect(await page.evaluate(readSession)).toEqual({});
 });

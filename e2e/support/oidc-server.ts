@@ -1,7 +1,8 @@
 /**
  * A real OpenID Provider for the sign-in e2e tests: `oidc-provider` (a certified implementation) on loopback, with its
  * development login form (any login, any password). The login becomes the account: `ada` signs in as Ada with e-mail
- * ada@acme.test; a login containing `@` is used as the e-mail itself (to test OIDC_ALLOWED_EMAIL_DOMAINS).
+ * ada@acme.test; a login containing `@` is used as the e-mail itself (to test OIDC_ALLOWED_EMAIL_DOMAINS); a login
+ * starting with `unverified` gets `email_verified: false`.
  * Run: tsx e2e/support/oidc-server.ts (env OIDC_PORT, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI).
  */
 import Provider from "oidc-provider";
@@ -26,7 +27,10 @@ const provider = new Provider(issuer, {
   findAccount(_ctx, sub) {
     const email = sub.includes("@") ? sub : `${sub}@acme.test`;
     const name = sub.includes("@") ? sub : sub.charAt(0).toUpperCase() + sub.slice(1);
-    return Promise.resolve({ accountId: sub, claims: () => ({ sub, email, email_verified: true, name }) });
+    return Promise.resolve({
+      accountId: sub,
+      claims: () => ({ sub, email, email_verified: !sub.startsWith("unverified"), name }),
+    });
   },
 });
 

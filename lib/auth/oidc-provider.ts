@@ -6,7 +6,7 @@ type OidcProfile = {
   sub: string;
   name?: string;
   email?: string;
-  email_verified?: boolean;
+  email_verified?: boolean | string;
   preferred_username?: string;
 };
 
@@ -44,4 +44,24 @@ export function isAllowedEmail(email: string | null | undefined, domains: readon
   if (at < 1) return false;
   const domain = (email ?? "").slice(at + 1).toLowerCase();
   return domains.some((d) => d.toLowerCase() === domain);
+}
+
+/**
+ * The OIDC sign-in gate. Without OIDC_ALLOWED_EMAIL_DOMAINS anyone the identity provider vouches for gets in. With it,
+ * the e-mail's domain must be listed AND the provider must not say the address is unverified: an IdP that lets users
+ * type any e-mail (social or multi-tenant logins, self-service profiles) would otherwise let `mallory@our-domain`
+ * through. `email_verified: false` (or the string "false", which some IdPs send) is refused. An absent claim is
+ * accepted: OIDC Core makes `email_verified` optional and the enterprise IdPs this app is meant for (Entra ID, many Okta
+ * and ADFS set-ups) do not send it for directory-managed addresses, which are verified by the administrator who created
+ * them; refusing on absence would lock those deployments out. Deployments on an IdP where users control their own
+ * e-mail should make the IdP send `email_verified`.
+ */
+export function isAllowedOidcProfile(
+  profile: { email?: unknown; email_verified?: unknown } | undefined,
+  domains: readonly string[],
+): boolean {
+  if (domains.length === 0) return true;
+  const verified = profile?.email_verified;
+  if (verified === false || (typeof verified === "string" && verified.trim().toLowerCase() === "false")) return false;
+  return isAllowedEmail(typeof profile?.email === "string" ? profile.email : null, domains);
 }

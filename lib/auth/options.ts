@@ -6,7 +6,7 @@ import type { AgentSource } from "./agent";
 import { toSafeRedirect } from "./callback-url";
 import { AUTH_COOKIES } from "./cookies";
 import { createDemoProvider } from "./demo-provider";
-import { createOidcProvider, isAllowedEmail } from "./oidc-provider";
+import { createOidcProvider, isAllowedEmail, isAllowedOidcProfile } from "./oidc-provider";
 import { SESSION_MAX_AGE_SECONDS } from "./session-max-age";
 
 export { SESSION_MAX_AGE_SECONDS } from "./session-max-age";
@@ -40,10 +40,12 @@ export function getAuthOptions(): AuthOptions {
     useSecureCookies: true,
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
-      // OIDC_ALLOWED_EMAIL_DOMAINS: an identity provider may vouch for people who must not get in (guests, contractors).
-      signIn({ user, account }) {
+      // OIDC_ALLOWED_EMAIL_DOMAINS: an identity provider may vouch for people who must not get in (guests, contractors),
+      // and an e-mail the provider says is unverified proves nothing about the domain (isAllowedOidcProfile).
+      signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
-        return isAllowedEmail(user.email, config.OIDC_ALLOWED_EMAIL_DOMAINS);
+        const domains = config.OIDC_ALLOWED_EMAIL_DOMAINS;
+        return isAllowedOidcProfile(profile, domains) && isAllowedEmail(user.email, domains);
       },
       jwt({ token, user }) {
         if (user) token.source = user.source && AGENT_SOURCES.includes(user.source) ? user.source : "standalone";
