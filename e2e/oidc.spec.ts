@@ -52,3 +52,22 @@ test("an allowed domain the provider says is unverified (email_verified: false) 
   await expect(page.getByText("Your account is not allowed to use Profile Sidebar.")).toHaveCount(1);
   expect(await page.evaluate(readSession)).toEqual({});
 });
+
+test("the sign-in page shows exactly one message for each next-auth error code", async ({ page }) => {
+  const cases: Record<string, string> = {
+    AccessDenied: "Your account is not allowed to use Profile Sidebar.",
+    OAuthCallback: "Sign-in with your company account did not complete.",
+    OAuthSignin: "Sign-in with your company account could not start.",
+    Configuration: "Sign-in is not set up correctly on the server.",
+    SomethingElse: "Sign-in did not work. Try again.",
+  };
+  for (const [code, message] of Object.entries(cases)) {
+    await page.goto(`/sign-in?error=${code}`);
+    await expect(page.getByText(message), code).toHaveCount(1);
+    await expect(page.getByTestId("sign-in-error"), code).toHaveCount(1);
+    // The demo form's own alert region stays empty: one message, not two.
+    await expect(page.locator("form [role=alert]"), code).toHaveText("");
+  }
+  await page.goto("/sign-in");
+  await expect(page.getByTestId("sign-in-error")).toHaveCount(0);
+});

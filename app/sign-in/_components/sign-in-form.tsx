@@ -2,25 +2,19 @@
 
 import { type FormEvent, useState } from "react";
 import { signInWithDemo } from "@/lib/auth-client";
-
-const ERROR_MESSAGES: Record<string, string> = {
-  CredentialsSignin: "That password is not right. Check it and try again.",
-  SessionRequired: "Please sign in to continue.",
-};
-
-function describeError(code: string | undefined): string | null {
-  if (!code) return null;
-  return ERROR_MESSAGES[code] ?? "Sign-in did not work. Try again.";
-}
+import { describeSignInError } from "@/lib/sign-in-errors";
 
 const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
 
 const inputClass =
   "border-border bg-surface text-fg mt-1 block w-full rounded-md border px-3 py-2 text-sm focus-visible:outline-2";
 
-/** The demo sign-in: any agent name with the deployment's demo password. */
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
-  const [error, setError] = useState<string | null>(describeError(initialError));
+/**
+ * The demo sign-in: any agent name with the deployment's demo password. It shows only the errors of its own
+ * submissions; an `?error=` the page arrived with is shown once by the page.
+ */
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -34,7 +28,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         window.location.assign(callbackUrl);
         return;
       }
-      setError(describeError(outcome.error));
+      setError(describeSignInError(outcome.error));
     } catch {
       setError("The server could not be reached. Try again.");
     }
