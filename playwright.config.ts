@@ -41,6 +41,8 @@ export const e2eEnv = {
   simToken: "sim-token",
   spaceId: "spa_demo",
   demoPassword: "demo",
+  /** The app's AUTH_SECRET, so a test can mint a session token the way next-auth does (e.g. an expired one). */
+  authSecret: "e2e-only-secret-e2e-only-secret-e2e-only",
 };
 
 export default defineConfig({
@@ -97,7 +99,7 @@ export default defineConfig({
         SEGMENT_SPACE_ID: e2eEnv.spaceId,
         SEGMENT_ACCESS_TOKEN: e2eEnv.simToken,
         PROFILE_API_URL: e2eEnv.simUrl,
-        AUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only",
+        AUTH_SECRET: e2eEnv.authSecret,
         DEMO_PASSWORD: e2eEnv.demoPassword,
         OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
         OIDC_CLIENT_ID: "sidebar-e2e",
