@@ -9,7 +9,9 @@ import type { ProfileEvent } from "@/lib/api-types";
 import { buildTimelineRows } from "@/lib/views/timeline-rows";
 import { TimelineRowView } from "./timeline/timeline-row";
 import { TraitValue } from "./traits/trait-value";
+import { BffError } from "@/lib/queries/bff-fetch";
 import { CopyButton } from "./ui/copy-button";
+import { ErrorState } from "./ui/query-states";
 
 afterEach(cleanup);
 
@@ -65,5 +67,21 @@ describe("folded page views", () => {
     await user.click(toggle);
     expect(toggle).toHaveAttribute("aria-expanded", "true");
     expect(screen.getByText("/docs")).toBeInTheDocument();
+  });
+});
+
+describe("ErrorState", () => {
+  const failure = (status: number, code: string) => new BffError(status, { code, message: "boom", request_id: "req_1" });
+
+  it("shows the error with a Retry for a failed panel", () => {
+    render(<ErrorState error={failure(502, "upstream_error")} what="Identities" onRetry={() => undefined} />);
+    expect(screen.getByRole("alert")).toHaveTextContent("Identities could not be loaded");
+    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+  });
+
+  it("renders nothing for a 404: the view's not-found state owns that", () => {
+    const { container } = render(<ErrorState error={failure(404, "not_found")} what="Identities" onRetry={() => undefined} />);
+    expect(container).toBeEmptyDOMElement();
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 });

@@ -112,6 +112,35 @@ test("404: says no profile has that identifier and offers the lookup", async ({ 
   await expect(page.getByLabel("Value")).toBeVisible();
 });
 
+/** Records, from the first byte of the page on, whether any panel ever showed a "could not be loaded" error. */
+async function watchPanelErrors(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __panelErrors: string[] };
+    w.__panelErrors = [];
+    new MutationObserver(() => {
+      for (const alert of document.querySelectorAll("[role=alert]")) {
+        if (alert.textContent?.includes("could not be loaded")) w.__panelErrors.push(alert.textContent);
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __panelErrors: string[] }).__panelErrors);
+}
+
+test("404 after the server's budget ran out: no panel flashes its own Not found error", async ({ page, request }) => {
+  test.setTimeout(60_000);
+  // Slower than the server's 400 ms prefetch budget: the browser asks for everything itself and gets 404s.
+  await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { latencyMs: 700 } });
+  try {
+    const panelErrors = await watchPanelErrors(page);
+    await page.goto(profileUrl("users", "user_id:nobody_slow"));
+    await expect(page.getByTestId("profile-not-found")).toBeVisible({ timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    expect(await panelErrors()).toEqual([]);
+  } finally {
+    await request.post(`${e2eEnv.simUrl}/__admin/faults/reset`);
+  }
+});
+
 test("error state with retry when the Profile API fails", async ({ page, request }) => {
   test.setTimeout(120_000);
   await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { errorRates: { "500": 1 } } });
@@ -227,6 +256,15 @@ test.describe("first paint", () => {
       await expect(panel(page, "Identities").getByText("6D92078A-8246-4BA4-AE5B-76104861E7DC")).toBeVisible();
       await expect(panel(page, "Identities").getByText("matched by")).toHaveCount(1);
       await expect(panel(page, "Traits & audiences").getByText("Head of Analytics")).toBeVisible();
+    });
+  }
+
+  for (const path of [profileUrl("users", "user_id:nobody_first_paint"), `/embed?id=${encodeURIComponent("user_id:nobody_first_paint")}`]) {
+    test(`${path.split("?")[0]} of an unknown profile comes as the 404 state in its HTML, with no panels`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByTestId("profile-not-found")).toContainText("No user profile has the identifier user_id:nobody_first_paint");
+      await expect(page.getByRole("region")).toHaveCount(0);
+      await expect(page.getByText("could not be loaded")).toHaveCount(0);
     });
   }
 });

@@ -20,7 +20,11 @@ export default async function EmbedPage({ searchParams }: Props) {
   return (
     <main className="min-w-0">
       {target.ok ? (
-        <PrefetchedProfile collection={target.collection} id={target.id}>
+        <PrefetchedProfile
+          collection={target.collection}
+          id={target.id}
+          notFound={<ProfileSidebar collection={target.collection} id={target.id} pinnedTraits={getConfig().PINNED_TRAITS} notFound />}
+        >
           <ProfileSidebar collection={target.collection} id={target.id} pinnedTraits={getConfig().PINNED_TRAITS} />
         </PrefetchedProfile>
       ) : (

@@ -24,7 +24,13 @@ type Target = { collection: Collection; id: string };
  * QueryClientProvider above it. Opening a linked account happens inside the sidebar (with a Back button) rather
  * than by navigation, so a host iframe keeps its in-memory sign-in.
  */
-export function ProfileSidebar({ collection, id, pinnedTraits = DEFAULT_PINNED_TRAITS }: { collection: Collection; id: string; pinnedTraits?: readonly string[] }) {
+export function ProfileSidebar({ collection, id, pinnedTraits = DEFAULT_PINNED_TRAITS, notFound = false }: {
+  collection: Collection;
+  id: string;
+  pinnedTraits?: readonly string[];
+  /** The server already knows this profile does not exist: show the 404 state without asking again. */
+  notFound?: boolean;
+}) {
   const [stack, setStack] = useState<Target[]>([]);
   const current = stack.at(-1) ?? { collection, id };
   return (
@@ -34,7 +40,11 @@ export function ProfileSidebar({ collection, id, pinnedTraits = DEFAULT_PINNED_T
           <ArrowLeft aria-hidden className="size-3.5" /> Back
         </Button>
       ) : null}
-      <SidebarProfile key={`${current.collection}:${current.id}`} {...current} pinned={pinnedTraits} onOpen={(c, i) => setStack((s) => [...s, { collection: c, id: i }])} />
+      {notFound && !stack.length ? (
+        <NotFoundState collection={collection} id={id} />
+      ) : (
+        <SidebarProfile key={`${current.collection}:${current.id}`} {...current} pinned={pinnedTraits} onOpen={(c, i) => setStack((s) => [...s, { collection: c, id: i }])} />
+      )}
     </div>
   );
 }

@@ -28,7 +28,12 @@ export function describeError(error: unknown): { title: string; detail: string; 
   }
 }
 
+/**
+ * A panel's failed query. A 404 renders nothing: the profile does not exist, and the view's own 404 state (from the
+ * summary) says so once, instead of every panel flashing "Not found" before it.
+ */
 export function ErrorState({ error, what, onRetry }: { error: unknown; what: string; onRetry: () => void }) {
+  if (error instanceof BffError && error.status === 404) return null;
   const { title, detail, requestId } = describeError(error);
   return (
     <div role="alert" className="border-danger/40 rounded-md border p-3 text-sm">
