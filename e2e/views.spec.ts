@@ -174,6 +174,34 @@ test("sidebar at 280 px: no horizontal scroll, linked account inside the sidebar
   await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
 });
 
+test("sidebar 404: a lookup inside the sidebar opens the next profile there (a group_id opens the account)", async ({ page }) => {
+  await page.setViewportSize({ width: 300, height: 900 });
+  await page.goto(`/embed?id=${encodeURIComponent("user_id:nobody_in_sidebar")}`);
+  const notFound = page.getByTestId("profile-not-found");
+  await expect(notFound).toContainText("user_id:nobody_in_sidebar");
+  await notFound.getByLabel("Identifier (type:value)").fill("group_id:acct_acme");
+  await notFound.getByRole("button", { name: "Look up" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
+  await expect(page.getByText("account · group_id:acct_acme")).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/embed");
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(page.getByTestId("profile-not-found")).toBeVisible();
+});
+
+test("sidebar with a bad ?id=: says why and offers the lookup inside the sidebar", async ({ page }) => {
+  await page.goto("/embed?id=not-an-identifier");
+  await expect(page.getByRole("alert").first()).toContainText(/type|:/);
+  const lookup = page.getByTestId("sidebar-lookup");
+  await expect(lookup.getByLabel("Identifier (type:value)")).toHaveValue("not-an-identifier");
+  await lookup.getByLabel("Identifier (type:value)").fill("nonsense");
+  await lookup.getByRole("button", { name: "Look up" }).click();
+  await expect(lookup.getByRole("alert")).toBeVisible();
+  await lookup.getByLabel("Identifier (type:value)").fill(SEED_IDS.ada.email);
+  await lookup.getByRole("button", { name: "Look up" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/embed");
+});
+
 test("keyboard: look up, move between trait tabs, reach the timeline", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("Identifier type").focus();

@@ -13,6 +13,7 @@ import { isNotFound } from "@/components/profile/profile-view";
 import { Timeline } from "@/components/timeline/timeline";
 import { TraitsPanel } from "@/components/traits/traits-panel";
 import { Button } from "@/components/ui/button";
+import { IdentifierForm } from "./identifier-form";
 
 /** Pinned traits when the host page passes none (the same default as PINNED_TRAITS). */
 export const DEFAULT_PINNED_TRAITS = ["name", "email", "plan", "company", "lifetime_value", "last_seen_at"];
@@ -33,6 +34,7 @@ export function ProfileSidebar({ collection, id, pinnedTraits = DEFAULT_PINNED_T
 }) {
   const [stack, setStack] = useState<Target[]>([]);
   const current = stack.at(-1) ?? { collection, id };
+  const open = (c: Collection, i: string) => setStack((s) => [...s, { collection: c, id: i }]);
   return (
     <div className="min-w-0 space-y-3 p-2 text-sm" data-testid="profile-sidebar">
       {stack.length ? (
@@ -41,9 +43,9 @@ export function ProfileSidebar({ collection, id, pinnedTraits = DEFAULT_PINNED_T
         </Button>
       ) : null}
       {notFound && !stack.length ? (
-        <NotFoundState collection={collection} id={id} />
+        <SidebarNotFound collection={collection} id={id} onOpen={open} />
       ) : (
-        <SidebarProfile key={`${current.collection}:${current.id}`} {...current} pinned={pinnedTraits} onOpen={(c, i) => setStack((s) => [...s, { collection: c, id: i }])} />
+        <SidebarProfile key={`${current.collection}:${current.id}`} {...current} pinned={pinnedTraits} onOpen={open} />
       )}
     </div>
   );
@@ -51,7 +53,7 @@ export function ProfileSidebar({ collection, id, pinnedTraits = DEFAULT_PINNED_T
 
 function SidebarProfile({ collection, id, pinned, onOpen }: Target & { pinned: readonly string[]; onOpen: (collection: Collection, id: string) => void }) {
   const summary = useQuery(summaryQuery(collection, id));
-  if (isNotFound(summary.error)) return <NotFoundState collection={collection} id={id} />;
+  if (isNotFound(summary.error)) return <SidebarNotFound collection={collection} id={id} onOpen={onOpen} />;
   return (
     <>
       <ProfileHeader collection={collection} id={id} summary={summary} compact />
@@ -61,5 +63,14 @@ function SidebarProfile({ collection, id, pinned, onOpen }: Target & { pinned: r
       <LinkedAccounts collection={collection} id={id} onOpen={onOpen} />
       <MetadataCard collection={collection} id={id} />
     </>
+  );
+}
+
+/** No such profile: say so, and offer a lookup that opens the next profile inside the sidebar (with Back). */
+function SidebarNotFound({ collection, id, onOpen }: Target & { onOpen: (collection: Collection, id: string) => void }) {
+  return (
+    <NotFoundState collection={collection} id={id}>
+      <IdentifierForm onOpen={(target) => onOpen(target.collection, target.id)} />
+    </NotFoundState>
   );
 }
