@@ -44,7 +44,7 @@ test("full profile: identities, traits, audiences, verbose, search, timeline, me
   await expect(timeline.getByTestId("timeline-event").first()).toBeVisible();
   await expect(timeline.getByTestId("timeline-day").first()).toBeVisible();
   const time = timeline.locator("time").first();
-  await expect(time).toHaveAttribute("title", /\d{4}/);
+  await expect(time).toHaveAttribute("aria-label", /\d{4}/);
   await timeline.getByTestId("timeline-event").first().getByRole("button").click();
   await expect(timeline.locator("pre").first()).toContainText('"message_id"');
   await expect(panel(page, "Profile metadata")).toContainText("First source");
@@ -222,6 +222,26 @@ test("keyboard: look up, move between trait tabs, reach the timeline", async ({ 
   await expect(time).toBeFocused();
   const outline = await time.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe("none");
+});
+
+test("timeline: the absolute time shows on keyboard focus and on hover", async ({ page }) => {
+  await page.goto(profileUrl("users", SEED_IDS.ada.phone));
+  const event = page.getByTestId("timeline-event").first();
+  await expect(event).toBeVisible();
+  const tooltip = event.getByTestId("event-time-tooltip");
+  await expect(tooltip).toBeHidden();
+  // Real Tab presses from the event's own button land on its time.
+  await event.getByRole("button").first().focus();
+  await page.keyboard.press("Tab");
+  await expect(event.locator("time")).toBeFocused();
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toHaveText(/\d{4}/);
+  const label = await event.locator("time").getAttribute("aria-label");
+  expect(label).toContain(await tooltip.textContent());
+  await page.keyboard.press("Tab");
+  await expect(tooltip).toBeHidden();
+  await event.locator("time").hover();
+  await expect(tooltip).toBeVisible();
 });
 
 for (const scheme of ["light", "dark"] as const) {
