@@ -93,6 +93,34 @@ test("the heavy user's timeline scrolls to the 14-day edge with a bounded DOM", 
   expect(maxRows).toBeLessThanOrEqual(60); // thousands of events, a few dozen rows in the DOM
 });
 
+test("timeline: a failed next page keeps the rows and offers an inline Retry", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  // An identifier no other test opens: the server cache (identifier + query) holds none of its pages.
+  await page.goto(profileUrl("users", "email:heavy@example.com"));
+  const scroller = page.getByTestId("timeline-scroll");
+  const rows = scroller.getByTestId("timeline-event").or(scroller.getByTestId("timeline-fold"));
+  await expect(rows.first()).toBeVisible();
+  await expect(scroller.getByText("Loading more events")).toHaveCount(0);
+  const loaded = async () => Number(/(\d+) loaded/.exec((await scroller.getAttribute("aria-label")) ?? "")?.[1]);
+  await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { errorRates: { "500": 1 } } });
+  let before: number;
+  try {
+    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(scroller.getByTestId("inline-error")).toContainText("Could not load more events", { timeout: 120_000 });
+    before = await loaded();
+    expect(before).toBeGreaterThan(0);
+    await scroller.evaluate((el) => el.scrollTo(0, 0));
+    await expect(rows.first()).toBeVisible();
+    await expect(page.getByText("Events could not be loaded")).toHaveCount(0);
+  } finally {
+    await request.post(`${e2eEnv.simUrl}/__admin/faults/reset`);
+  }
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await scroller.getByTestId("inline-error").getByRole("button", { name: "Retry" }).click();
+  await expect.poll(loaded, { timeout: 60_000 }).toBeGreaterThan(before);
+  await expect(scroller.getByTestId("inline-error")).toHaveCount(0);
+});
+
 test("opens a linked account and comes back", async ({ page }) => {
   await page.goto(profileUrl("users", SEED_IDS.ada.userId));
   const accounts = panel(page, "Accounts");
