@@ -176,9 +176,14 @@ test("error state with retry when the Profile API fails", async ({ page, request
     // An identifier no other test opens: the server cache (keyed by identifier) must not hold an answer for it.
     await page.goto(profileUrl("users", "email:quiet@example.com"));
     await expect(panel(page, "Identities").getByRole("alert")).toContainText("could not be loaded", { timeout: 60_000 });
+    // The header says the summary failed, with its own Retry (not just the raw identifier as the title).
+    await expect(page.getByTestId("profile-header-error")).toContainText("the profile summary could not be loaded", { timeout: 60_000 });
   } finally {
     await request.post(`${e2eEnv.simUrl}/__admin/faults/reset`);
   }
+  await page.getByTestId("profile-header-error").getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Quinn Quiet" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("profile-header-error")).toHaveCount(0);
   await panel(page, "Identities").getByRole("button", { name: "Retry" }).click();
   await expect(panel(page, "Identities").getByRole("heading", { name: "User ID" })).toBeVisible({ timeout: 30_000 });
   await expect(panel(page, "Timeline").getByTestId("timeline-end").or(panel(page, "Timeline").getByRole("alert"))).toBeVisible({ timeout: 30_000 });
