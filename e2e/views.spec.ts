@@ -74,6 +74,55 @@ test("timeline filters: event name sent to the API, type in the browser, time ra
   await expect(timeline.getByTestId("timeline-end").or(timeline.getByTestId("timeline-event").first())).toBeVisible();
 });
 
+test("timeline: hiding events by name is sent to the API and they disappear", async ({ page }) => {
+  await page.goto(profileUrl("users", SEED_IDS.ada.anonymousId));
+  const timeline = panel(page, "Timeline");
+  await expect(timeline.getByRole("button", { name: "Application Opened" }).first()).toBeVisible();
+  const eventsRequest = page.waitForRequest((r) => r.url().includes("/events?") && r.url().includes("exclude=Application+Opened"));
+  await timeline.getByLabel("Hide events named").fill("Application Opened");
+  await timeline.getByRole("button", { name: "Apply" }).click();
+  await eventsRequest;
+  await expect(timeline.getByTestId("timeline-event").first()).toBeVisible();
+  await expect(timeline.getByRole("button", { name: "Application Opened" })).toHaveCount(0);
+  const titles = await timeline.getByTestId("timeline-event").allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  expect(titles.some((t) => t.includes("Application Opened"))).toBe(false);
+});
+
+test("timeline: a run of page views is one 'N pages viewed' row that expands", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(profileUrl("users", SEED_IDS.heavy.userId));
+  const scroller = page.getByTestId("timeline-scroll");
+  const fold = scroller.getByTestId("timeline-fold").first();
+  await expect(scroller.locator("[data-index]").first()).toBeVisible();
+  for (let i = 0; i < 100 && !(await fold.isVisible()); i += 1) {
+    await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight / 2));
+    await page.waitForTimeout(100);
+  }
+  const toggle = fold.getByRole("button", { name: /^\d+ pages viewed$/ });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  const count = Number(/^(\d+)/.exec((await toggle.textContent()) ?? "")?.[1]);
+  expect(count).toBeGreaterThan(1);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(fold.getByRole("listitem")).toHaveCount(count);
+  await toggle.click();
+  await expect(fold.getByRole("listitem")).toHaveCount(0);
+});
+
+test("traits: Load more follows the cursor until every trait is shown", async ({ page }) => {
+  await page.goto(profileUrl("users", SEED_IDS.manyTraits.userId));
+  const traits = panel(page, "Traits & audiences");
+  await expect(traits.getByTestId("trait-row")).toHaveCount(50);
+  await traits.getByRole("button", { name: "Load more traits (50 shown)" }).click();
+  await expect(traits.getByTestId("trait-row")).toHaveCount(100);
+  await traits.getByRole("button", { name: "Load more traits (100 shown)" }).click();
+  await expect(traits.getByTestId("trait-row")).toHaveCount(125); // 120 custom + first/last name, name, email, plan
+  await expect(traits.getByRole("button", { name: /Load more/ })).toHaveCount(0);
+  await traits.getByPlaceholder("Search by key").fill("custom_120");
+  await expect(traits.getByTestId("trait-row")).toHaveCount(1);
+});
+
 test("the heavy user's timeline scrolls to the 14-day edge with a bounded DOM", async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto(profileUrl("users", SEED_IDS.heavy.userId));
@@ -255,6 +304,25 @@ test("keyboard: look up, move between trait tabs, reach the timeline", async ({ 
   await expect(time).toBeFocused();
   const outline = await time.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe("none");
+});
+
+test("keyboard: Tab from the filters into the timeline and expand an event with Enter", async ({ page }) => {
+  await page.goto(profileUrl("users", SEED_IDS.ada.userId));
+  const timeline = panel(page, "Timeline");
+  const scroller = timeline.getByTestId("timeline-scroll");
+  await expect(scroller.getByTestId("timeline-event").first()).toBeVisible();
+  await timeline.getByRole("checkbox").last().focus();
+  await page.keyboard.press("Tab");
+  await expect(scroller).toBeFocused();
+  await page.keyboard.press("Tab");
+  const first = scroller.getByRole("button").first();
+  await expect(first).toBeFocused();
+  await expect(first).toHaveAttribute("aria-expanded", "false");
+  await page.keyboard.press("Enter");
+  await expect(first).toHaveAttribute("aria-expanded", "true");
+  await expect(scroller.locator("pre").or(scroller.getByRole("listitem")).first()).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(scroller.locator("time").first()).toBeFocused();
 });
 
 test("timeline: the absolute time shows on keyboard focus and on hover", async ({ page }) => {
