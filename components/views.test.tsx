@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // Component behaviour an agent notices: values shown by type, the copy announcement, folded page views expanding.
 import "@testing-library/jest-dom/vitest";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
@@ -8,8 +9,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ProfileEvent } from "@/lib/api-types";
 import { buildTimelineRows } from "@/lib/views/timeline-rows";
 import { TimelineRowView } from "./timeline/timeline-row";
+import { TraitsPanel } from "./traits/traits-panel";
 import { TraitValue } from "./traits/trait-value";
+import { BffError } from "@/lib/queries/bff-fetch";
 import { CopyButton } from "./ui/copy-button";
+import { ErrorState } from "./ui/query-states";
 
 afterEach(cleanup);
 
@@ -65,5 +69,57 @@ describe("folded page views", () => {
     await user.click(toggle);
     expect(toggle).toHaveAttribute("aria-expanded", "true");
     expect(screen.getByText("/docs")).toBeInTheDocument();
+  });
+});
+
+describe("ErrorState", () => {
+  const failure = (status: number, code: string) => new BffError(status, { code, message: "boom", request_id: "req_1" });
+
+  it("shows the error with a Retry for a failed panel", () => {
+    render(<ErrorState error={failure(502, "upstream_error")} what="Identities" onRetry={() => undefined} />);
+    expect(screen.getByRole("alert")).toHaveTextContent("Identities could not be loaded");
+    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+  });
+
+  it("renders nothing for a 404: the view's not-found state owns that", () => {
+    const { container } = render(<ErrorState error={failure(404, "not_found")} what="Identities" onRetry={() => undefined} />);
+    expect(container).toBeEmptyDOMElement();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+});
+
+describe("traits Load more", () => {
+  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  const traits = (from: number, to: number) => Object.fromEntries(Array.from({ length: to - from }, (_, i) => [`custom_${String(from + i).padStart(3, "0")}`, i]));
+
+  it("follows the cursor; a failed page keeps the list and offers an inline Retry", async () => {
+    const user = userEvent.setup();
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(json(200, { traits: traits(0, 50), cursor: { has_more: true, next: "p2" } }))
+      .mockResolvedValueOnce(json(502, { error: { code: "upstream_error", message: "The Profile API failed to answer." } }))
+      .mockResolvedValueOnce(json(200, { traits: traits(50, 53), cursor: { has_more: false } }));
+    vi.stubGlobal("fetch", fetchMock);
+    try {
+      const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+      render(
+        <QueryClientProvider client={client}>
+          <TraitsPanel collection="users" id="user_id:u_many" pinned={[]} />
+        </QueryClientProvider>,
+      );
+      expect(await screen.findAllByTestId("trait-row")).toHaveLength(50);
+      await user.click(screen.getByRole("button", { name: "Load more traits (50 shown)" }));
+      expect(await screen.findByText("Could not load more traits.")).toBeInTheDocument();
+      expect(screen.getAllByTestId("trait-row")).toHaveLength(50);
+      expect(screen.queryByText(/traits could not be loaded/)).toBeNull();
+      expect(String(fetchMock.mock.calls[1]?.[0])).toContain("next=p2");
+      await user.click(screen.getByRole("button", { name: "Retry" }));
+      expect(await screen.findByText("custom_052")).toBeInTheDocument();
+      expect(screen.getAllByTestId("trait-row")).toHaveLength(53);
+      expect(screen.queryByText("Could not load more traits.")).toBeNull();
+      expect(screen.queryByRole("button", { name: /Load more/ })).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -44,7 +44,7 @@ test("full profile: identities, traits, audiences, verbose, search, timeline, me
   await expect(timeline.getByTestId("timeline-event").first()).toBeVisible();
   await expect(timeline.getByTestId("timeline-day").first()).toBeVisible();
   const time = timeline.locator("time").first();
-  await expect(time).toHaveAttribute("title", /\d{4}/);
+  await expect(time).toHaveAttribute("aria-label", /\d{4}/);
   await timeline.getByTestId("timeline-event").first().getByRole("button").click();
   await expect(timeline.locator("pre").first()).toContainText('"message_id"');
   await expect(panel(page, "Profile metadata")).toContainText("First source");
@@ -74,6 +74,55 @@ test("timeline filters: event name sent to the API, type in the browser, time ra
   await expect(timeline.getByTestId("timeline-end").or(timeline.getByTestId("timeline-event").first())).toBeVisible();
 });
 
+test("timeline: hiding events by name is sent to the API and they disappear", async ({ page }) => {
+  await page.goto(profileUrl("users", SEED_IDS.ada.anonymousId));
+  const timeline = panel(page, "Timeline");
+  await expect(timeline.getByRole("button", { name: "Application Opened" }).first()).toBeVisible();
+  const eventsRequest = page.waitForRequest((r) => r.url().includes("/events?") && r.url().includes("exclude=Application+Opened"));
+  await timeline.getByLabel("Hide events named").fill("Application Opened");
+  await timeline.getByRole("button", { name: "Apply" }).click();
+  await eventsRequest;
+  await expect(timeline.getByTestId("timeline-event").first()).toBeVisible();
+  await expect(timeline.getByRole("button", { name: "Application Opened" })).toHaveCount(0);
+  const titles = await timeline.getByTestId("timeline-event").allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  expect(titles.some((t) => t.includes("Application Opened"))).toBe(false);
+});
+
+test("timeline: a run of page views is one 'N pages viewed' row that expands", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(profileUrl("users", SEED_IDS.heavy.userId));
+  const scroller = page.getByTestId("timeline-scroll");
+  const fold = scroller.getByTestId("timeline-fold").first();
+  await expect(scroller.locator("[data-index]").first()).toBeVisible();
+  for (let i = 0; i < 100 && !(await fold.isVisible()); i += 1) {
+    await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight / 2));
+    await page.waitForTimeout(100);
+  }
+  const toggle = fold.getByRole("button", { name: /^\d+ pages viewed$/ });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  const count = Number(/^(\d+)/.exec((await toggle.textContent()) ?? "")?.[1]);
+  expect(count).toBeGreaterThan(1);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(fold.getByRole("listitem")).toHaveCount(count);
+  await toggle.click();
+  await expect(fold.getByRole("listitem")).toHaveCount(0);
+});
+
+test("traits: Load more follows the cursor until every trait is shown", async ({ page }) => {
+  await page.goto(profileUrl("users", SEED_IDS.manyTraits.userId));
+  const traits = panel(page, "Traits & audiences");
+  await expect(traits.getByTestId("trait-row")).toHaveCount(50);
+  await traits.getByRole("button", { name: "Load more traits (50 shown)" }).click();
+  await expect(traits.getByTestId("trait-row")).toHaveCount(100);
+  await traits.getByRole("button", { name: "Load more traits (100 shown)" }).click();
+  await expect(traits.getByTestId("trait-row")).toHaveCount(125); // 120 custom + first/last name, name, email, plan
+  await expect(traits.getByRole("button", { name: /Load more/ })).toHaveCount(0);
+  await traits.getByPlaceholder("Search by key").fill("custom_120");
+  await expect(traits.getByTestId("trait-row")).toHaveCount(1);
+});
+
 test("the heavy user's timeline scrolls to the 14-day edge with a bounded DOM", async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto(profileUrl("users", SEED_IDS.heavy.userId));
@@ -91,6 +140,34 @@ test("the heavy user's timeline scrolls to the 14-day edge with a bounded DOM", 
   expect(Number(/(\d+) loaded/.exec(label ?? "")?.[1])).toBeGreaterThan(3000);
   expect(maxRows).toBeGreaterThan(5);
   expect(maxRows).toBeLessThanOrEqual(60); // thousands of events, a few dozen rows in the DOM
+});
+
+test("timeline: a failed next page keeps the rows and offers an inline Retry", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  // An identifier no other test opens: the server cache (identifier + query) holds none of its pages.
+  await page.goto(profileUrl("users", "email:heavy@example.com"));
+  const scroller = page.getByTestId("timeline-scroll");
+  const rows = scroller.getByTestId("timeline-event").or(scroller.getByTestId("timeline-fold"));
+  await expect(rows.first()).toBeVisible();
+  await expect(scroller.getByText("Loading more events")).toHaveCount(0);
+  const loaded = async () => Number(/(\d+) loaded/.exec((await scroller.getAttribute("aria-label")) ?? "")?.[1]);
+  await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { errorRates: { "500": 1 } } });
+  let before: number;
+  try {
+    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(scroller.getByTestId("inline-error")).toContainText("Could not load more events", { timeout: 120_000 });
+    before = await loaded();
+    expect(before).toBeGreaterThan(0);
+    await scroller.evaluate((el) => el.scrollTo(0, 0));
+    await expect(rows.first()).toBeVisible();
+    await expect(page.getByText("Events could not be loaded")).toHaveCount(0);
+  } finally {
+    await request.post(`${e2eEnv.simUrl}/__admin/faults/reset`);
+  }
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await scroller.getByTestId("inline-error").getByRole("button", { name: "Retry" }).click();
+  await expect.poll(loaded, { timeout: 60_000 }).toBeGreaterThan(before);
+  await expect(scroller.getByTestId("inline-error")).toHaveCount(0);
 });
 
 test("opens a linked account and comes back", async ({ page }) => {
@@ -112,6 +189,35 @@ test("404: says no profile has that identifier and offers the lookup", async ({ 
   await expect(page.getByLabel("Value")).toBeVisible();
 });
 
+/** Records, from the first byte of the page on, whether any panel ever showed a "could not be loaded" error. */
+async function watchPanelErrors(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __panelErrors: string[] };
+    w.__panelErrors = [];
+    new MutationObserver(() => {
+      for (const alert of document.querySelectorAll("[role=alert]")) {
+        if (alert.textContent?.includes("could not be loaded")) w.__panelErrors.push(alert.textContent);
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __panelErrors: string[] }).__panelErrors);
+}
+
+test("404 after the server's budget ran out: no panel flashes its own Not found error", async ({ page, request }) => {
+  test.setTimeout(60_000);
+  // Slower than the server's 400 ms prefetch budget: the browser asks for everything itself and gets 404s.
+  await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { latencyMs: 700 } });
+  try {
+    const panelErrors = await watchPanelErrors(page);
+    await page.goto(profileUrl("users", "user_id:nobody_slow"));
+    await expect(page.getByTestId("profile-not-found")).toBeVisible({ timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    expect(await panelErrors()).toEqual([]);
+  } finally {
+    await request.post(`${e2eEnv.simUrl}/__admin/faults/reset`);
+  }
+});
+
 test("error state with retry when the Profile API fails", async ({ page, request }) => {
   test.setTimeout(120_000);
   await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { errorRates: { "500": 1 } } });
@@ -119,9 +225,14 @@ test("error state with retry when the Profile API fails", async ({ page, request
     // An identifier no other test opens: the server cache (keyed by identifier) must not hold an answer for it.
     await page.goto(profileUrl("users", "email:quiet@example.com"));
     await expect(panel(page, "Identities").getByRole("alert")).toContainText("could not be loaded", { timeout: 60_000 });
+    // The header says the summary failed, with its own Retry (not just the raw identifier as the title).
+    await expect(page.getByTestId("profile-header-error")).toContainText("the profile summary could not be loaded", { timeout: 60_000 });
   } finally {
     await request.post(`${e2eEnv.simUrl}/__admin/faults/reset`);
   }
+  await page.getByTestId("profile-header-error").getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Quinn Quiet" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("profile-header-error")).toHaveCount(0);
   await panel(page, "Identities").getByRole("button", { name: "Retry" }).click();
   await expect(panel(page, "Identities").getByRole("heading", { name: "User ID" })).toBeVisible({ timeout: 30_000 });
   await expect(panel(page, "Timeline").getByTestId("timeline-end").or(panel(page, "Timeline").getByRole("alert"))).toBeVisible({ timeout: 30_000 });
@@ -145,6 +256,34 @@ test("sidebar at 280 px: no horizontal scroll, linked account inside the sidebar
   await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
 });
 
+test("sidebar 404: a lookup inside the sidebar opens the next profile there (a group_id opens the account)", async ({ page }) => {
+  await page.setViewportSize({ width: 300, height: 900 });
+  await page.goto(`/embed?id=${encodeURIComponent("user_id:nobody_in_sidebar")}`);
+  const notFound = page.getByTestId("profile-not-found");
+  await expect(notFound).toContainText("user_id:nobody_in_sidebar");
+  await notFound.getByLabel("Identifier (type:value)").fill("group_id:acct_acme");
+  await notFound.getByRole("button", { name: "Look up" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
+  await expect(page.getByText("account · group_id:acct_acme")).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/embed");
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(page.getByTestId("profile-not-found")).toBeVisible();
+});
+
+test("sidebar with a bad ?id=: says why and offers the lookup inside the sidebar", async ({ page }) => {
+  await page.goto("/embed?id=not-an-identifier");
+  await expect(page.getByRole("alert").first()).toContainText(/type|:/);
+  const lookup = page.getByTestId("sidebar-lookup");
+  await expect(lookup.getByLabel("Identifier (type:value)")).toHaveValue("not-an-identifier");
+  await lookup.getByLabel("Identifier (type:value)").fill("nonsense");
+  await lookup.getByRole("button", { name: "Look up" }).click();
+  await expect(lookup.getByRole("alert")).toBeVisible();
+  await lookup.getByLabel("Identifier (type:value)").fill(SEED_IDS.ada.email);
+  await lookup.getByRole("button", { name: "Look up" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/embed");
+});
+
 test("keyboard: look up, move between trait tabs, reach the timeline", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("Identifier type").focus();
@@ -165,6 +304,45 @@ test("keyboard: look up, move between trait tabs, reach the timeline", async ({ 
   await expect(time).toBeFocused();
   const outline = await time.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe("none");
+});
+
+test("keyboard: Tab from the filters into the timeline and expand an event with Enter", async ({ page }) => {
+  await page.goto(profileUrl("users", SEED_IDS.ada.userId));
+  const timeline = panel(page, "Timeline");
+  const scroller = timeline.getByTestId("timeline-scroll");
+  await expect(scroller.getByTestId("timeline-event").first()).toBeVisible();
+  await timeline.getByRole("checkbox").last().focus();
+  await page.keyboard.press("Tab");
+  await expect(scroller).toBeFocused();
+  await page.keyboard.press("Tab");
+  const first = scroller.getByRole("button").first();
+  await expect(first).toBeFocused();
+  await expect(first).toHaveAttribute("aria-expanded", "false");
+  await page.keyboard.press("Enter");
+  await expect(first).toHaveAttribute("aria-expanded", "true");
+  await expect(scroller.locator("pre").or(scroller.getByRole("listitem")).first()).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(scroller.locator("time").first()).toBeFocused();
+});
+
+test("timeline: the absolute time shows on keyboard focus and on hover", async ({ page }) => {
+  await page.goto(profileUrl("users", SEED_IDS.ada.phone));
+  const event = page.getByTestId("timeline-event").first();
+  await expect(event).toBeVisible();
+  const tooltip = event.getByTestId("event-time-tooltip");
+  await expect(tooltip).toBeHidden();
+  // Real Tab presses from the event's own button land on its time.
+  await event.getByRole("button").first().focus();
+  await page.keyboard.press("Tab");
+  await expect(event.locator("time")).toBeFocused();
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toHaveText(/\d{4}/);
+  const label = await event.locator("time").getAttribute("aria-label");
+  expect(label).toContain(await tooltip.textContent());
+  await page.keyboard.press("Tab");
+  await expect(tooltip).toBeHidden();
+  await event.locator("time").hover();
+  await expect(tooltip).toBeVisible();
 });
 
 for (const scheme of ["light", "dark"] as const) {
@@ -227,6 +405,15 @@ test.describe("first paint", () => {
       await expect(panel(page, "Identities").getByText("6D92078A-8246-4BA4-AE5B-76104861E7DC")).toBeVisible();
       await expect(panel(page, "Identities").getByText("matched by")).toHaveCount(1);
       await expect(panel(page, "Traits & audiences").getByText("Head of Analytics")).toBeVisible();
+    });
+  }
+
+  for (const path of [profileUrl("users", "user_id:nobody_first_paint"), `/embed?id=${encodeURIComponent("user_id:nobody_first_paint")}`]) {
+    test(`${path.split("?")[0]} of an unknown profile comes as the 404 state in its HTML, with no panels`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByTestId("profile-not-found")).toContainText("No user profile has the identifier user_id:nobody_first_paint");
+      await expect(page.getByRole("region")).toHaveCount(0);
+      await expect(page.getByText("could not be loaded")).toHaveCount(0);
     });
   }
 });

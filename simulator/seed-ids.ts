@@ -19,6 +19,8 @@ export const SEED_IDS = {
   quiet: { userId: "user_id:u_quiet" },
   /** A user whose value needs every kind of escaping: `/`, `?`, `#`, `%`, `+`, space, `..`, unicode. */
   weird: { userId: "user_id:we/ird?#%+ ..ü" },
+  /** 120 custom traits besides the usual ones: more than two pages of the traits panel (50 a page). */
+  manyTraits: { userId: "user_id:u_many_traits" },
   /** An account with several users linked to it. */
   acme: { groupId: "group_id:acct_acme" },
   /** The documentation's own sample payloads, answered for the identifiers they use. */

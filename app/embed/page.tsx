@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/config";
 import { resolveEmbedParams } from "@/lib/views/lookup-input";
 import { PrefetchedProfile } from "@/app/_server/prefetched-profile";
 import { ProfileSidebar } from "@/components/sidebar/profile-sidebar";
+import { SidebarLookup } from "@/components/sidebar/sidebar-lookup";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Profile · Sidebar" };
@@ -20,13 +21,15 @@ export default async function EmbedPage({ searchParams }: Props) {
   return (
     <main className="min-w-0">
       {target.ok ? (
-        <PrefetchedProfile collection={target.collection} id={target.id}>
+        <PrefetchedProfile
+          collection={target.collection}
+          id={target.id}
+          notFound={<ProfileSidebar collection={target.collection} id={target.id} pinnedTraits={getConfig().PINNED_TRAITS} notFound />}
+        >
           <ProfileSidebar collection={target.collection} id={target.id} pinnedTraits={getConfig().PINNED_TRAITS} />
         </PrefetchedProfile>
       ) : (
-        <p role="alert" className="p-3 text-sm">
-          {target.message}
-        </p>
+        <SidebarLookup message={target.message} initial={typeof params.id === "string" ? params.id : ""} pinnedTraits={getConfig().PINNED_TRAITS} />
       )}
     </main>
   );

@@ -13,6 +13,7 @@ import { isNotFound } from "@/components/profile/profile-view";
 import { Timeline } from "@/components/timeline/timeline";
 import { TraitsPanel } from "@/components/traits/traits-panel";
 import { Button } from "@/components/ui/button";
+import { IdentifierForm } from "./identifier-form";
 
 /** Pinned traits when the host page passes none (the same default as PINNED_TRAITS). */
 export const DEFAULT_PINNED_TRAITS = ["name", "email", "plan", "company", "lifetime_value", "last_seen_at"];
@@ -24,9 +25,16 @@ type Target = { collection: Collection; id: string };
  * QueryClientProvider above it. Opening a linked account happens inside the sidebar (with a Back button) rather
  * than by navigation, so a host iframe keeps its in-memory sign-in.
  */
-export function ProfileSidebar({ collection, id, pinnedTraits = DEFAULT_PINNED_TRAITS }: { collection: Collection; id: string; pinnedTraits?: readonly string[] }) {
+export function ProfileSidebar({ collection, id, pinnedTraits = DEFAULT_PINNED_TRAITS, notFound = false }: {
+  collection: Collection;
+  id: string;
+  pinnedTraits?: readonly string[];
+  /** The server already knows this profile does not exist: show the 404 state without asking again. */
+  notFound?: boolean;
+}) {
   const [stack, setStack] = useState<Target[]>([]);
   const current = stack.at(-1) ?? { collection, id };
+  const open = (c: Collection, i: string) => setStack((s) => [...s, { collection: c, id: i }]);
   return (
     <div className="min-w-0 space-y-3 p-2 text-sm" data-testid="profile-sidebar">
       {stack.length ? (
@@ -34,14 +42,18 @@ export function ProfileSidebar({ collection, id, pinnedTraits = DEFAULT_PINNED_T
           <ArrowLeft aria-hidden className="size-3.5" /> Back
         </Button>
       ) : null}
-      <SidebarProfile key={`${current.collection}:${current.id}`} {...current} pinned={pinnedTraits} onOpen={(c, i) => setStack((s) => [...s, { collection: c, id: i }])} />
+      {notFound && !stack.length ? (
+        <SidebarNotFound collection={collection} id={id} onOpen={open} />
+      ) : (
+        <SidebarProfile key={`${current.collection}:${current.id}`} {...current} pinned={pinnedTraits} onOpen={open} />
+      )}
     </div>
   );
 }
 
 function SidebarProfile({ collection, id, pinned, onOpen }: Target & { pinned: readonly string[]; onOpen: (collection: Collection, id: string) => void }) {
   const summary = useQuery(summaryQuery(collection, id));
-  if (isNotFound(summary.error)) return <NotFoundState collection={collection} id={id} />;
+  if (isNotFound(summary.error)) return <SidebarNotFound collection={collection} id={id} onOpen={onOpen} />;
   return (
     <>
       <ProfileHeader collection={collection} id={id} summary={summary} compact />
@@ -51,5 +63,14 @@ function SidebarProfile({ collection, id, pinned, onOpen }: Target & { pinned: r
       <LinkedAccounts collection={collection} id={id} onOpen={onOpen} />
       <MetadataCard collection={collection} id={id} />
     </>
+  );
+}
+
+/** No such profile: say so, and offer a lookup that opens the next profile inside the sidebar (with Back). */
+function SidebarNotFound({ collection, id, onOpen }: Target & { onOpen: (collection: Collection, id: string) => void }) {
+  return (
+    <NotFoundState collection={collection} id={id}>
+      <IdentifierForm onOpen={(target) => onOpen(target.collection, target.id)} />
+    </NotFoundState>
   );
 }

@@ -13,13 +13,27 @@ const TYPE_ICONS: Record<string, LucideIcon> = {
   alias: Link2,
 };
 
-/** Relative time, with the absolute time on hover (title) and on focus (it is focusable and labelled). */
+/**
+ * Relative time; the absolute time shows in a small tooltip on hover AND on keyboard focus (the time is focusable;
+ * a tap focuses it too). Its accessible name carries both, so the tooltip itself is hidden from assistive tech. The
+ * tooltip opens to the left, inside its own row, so neighbouring virtualized rows never cover it.
+ */
 export function EventTime({ iso, now }: { iso: string; now: Date }) {
   const absolute = formatDateTime(iso);
+  const relative = formatRelativeTime(iso, now);
   return (
-    <time dateTime={iso} title={absolute} aria-label={`${formatRelativeTime(iso, now)}, ${absolute}`} tabIndex={0} className="text-fg-muted shrink-0 text-xs whitespace-nowrap">
-      {formatRelativeTime(iso, now)}
-    </time>
+    <span className="group relative shrink-0">
+      <time dateTime={iso} aria-label={`${relative}, ${absolute}`} tabIndex={0} className="text-fg-muted block text-xs whitespace-nowrap">
+        {relative}
+      </time>
+      <span
+        aria-hidden
+        data-testid="event-time-tooltip"
+        className="bg-fg text-surface pointer-events-none invisible absolute top-0 right-full z-10 mr-1 rounded px-1.5 py-0.5 text-xs whitespace-nowrap shadow group-focus-within:visible group-hover:visible"
+      >
+        {absolute}
+      </span>
+    </span>
   );
 }
 

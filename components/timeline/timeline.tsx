@@ -7,7 +7,7 @@ import type { Collection } from "@/lib/profile-api/identifiers";
 import { eventsQuery } from "@/lib/queries/profiles";
 import { buildTimelineRows, filterByType } from "@/lib/views/timeline-rows";
 import { Panel } from "@/components/ui/panel";
-import { ErrorState } from "@/components/ui/query-states";
+import { ErrorState, InlineError } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TimelineFilters, type TimelineFilterState } from "./timeline-filters";
 import { TimelineRowView } from "./timeline-row";
@@ -42,9 +42,22 @@ function EndOfTimeline({ rangeDays, count }: { rangeDays: number; count: number 
  * The event timeline: newest first, grouped by day, page-view runs folded, virtualized (only the rows near the
  * viewport are in the DOM) and paged through the API cursor as the agent scrolls.
  */
-export function Timeline({ collection, id, heightClass = "h-[32rem]" }: { collection: Collection; id: string; heightClass?: string }) {
+export function Timeline({
+  collection,
+  id,
+  heightClass = "h-[32rem]",
+}: {
+  collection: Collection;
+  id: string;
+  heightClass?: string;
+}) {
   const now = useNow();
-  const [filters, setFilters] = useState<TimelineFilterState>({ include: [], exclude: [], types: new Set(), rangeDays: 14 });
+  const [filters, setFilters] = useState<TimelineFilterState>({
+    include: [],
+    exclude: [],
+    types: new Set(),
+    rangeDays: 14,
+  });
   const [start, setStart] = useState<string | undefined>(undefined);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const query = useInfiniteQuery(
@@ -66,13 +79,16 @@ export function Timeline({ collection, id, heightClass = "h-[32rem]" }: { collec
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
+  // Scrolling near the end loads the next page; after a failed one, only the agent's Retry asks again.
   useEffect(() => {
-    if (lastIndex >= rows.length - 10 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+    if (lastIndex >= rows.length - 10 && hasNextPage && !isFetchingNextPage && !isFetchNextPageError)
+      void fetchNextPage();
+  }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
 
   const changeFilters = (next: TimelineFilterState) => {
-    if (next.rangeDays !== filters.rangeDays) setStart(next.rangeDays < 14 ? new Date(Date.now() - next.rangeDays * DAY_MS).toISOString() : undefined);
+    if (next.rangeDays !== filters.rangeDays)
+      setStart(next.rangeDays < 14 ? new Date(Date.now() - next.rangeDays * DAY_MS).toISOString() : undefined);
     setFilters(next);
   };
   const toggle = (key: string) =>
@@ -86,27 +102,57 @@ export function Timeline({ collection, id, heightClass = "h-[32rem]" }: { collec
   const loaded = query.data?.pages.reduce((n, page) => n + page.data.length, 0) ?? 0;
   let body;
   if (query.isPending) body = <Skeleton label="Loading events" lines={8} />;
-  else if (query.isError) body = <ErrorState error={query.error} what="Events" onRetry={() => void query.refetch()} />;
+  // The full error state only when nothing is loaded: a failed next page (or refetch) keeps the rows.
+  else if (query.isError && !query.data)
+    body = <ErrorState error={query.error} what="Events" onRetry={() => void query.refetch()} />;
   else {
     body = (
-      <div ref={scrollRef} className={`${heightClass} overflow-x-hidden overflow-y-auto overscroll-contain`} data-testid="timeline-scroll" tabIndex={0} aria-label={`Events, ${loaded} loaded`}>
-        <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const row = rows[item.index];
-            return (
-              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="absolute top-0 left-0 w-full px-0.5" style={{ transform: `translateY(${item.start}px)` }}>
-                {row ? (
-                  <TimelineRowView row={row} now={now} expanded={expanded.has(row.key)} onToggle={() => toggle(row.key)} />
-                ) : hasNextPage || isFetchingNextPage ? (
-                  <Skeleton label="Loading more events" lines={2} />
-                ) : (
-                  <EndOfTimeline rangeDays={filters.rangeDays} count={rows.length} />
-                )}
-              </div>
-            );
-          })}
+      <>
+        {query.isRefetchError ? (
+          <InlineError
+            message="Could not refresh events."
+            onRetry={() => void query.refetch()}
+            retrying={query.isRefetching}
+          />
+        ) : null}
+        <div
+          ref={scrollRef}
+          className={`${heightClass} overflow-x-hidden overflow-y-auto overscroll-contain`}
+          data-testid="timeline-scroll"
+          tabIndex={0}
+          aria-label={`Events, ${loaded} loaded`}
+        >
+          <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const row = rows[item.index];
+              return (
+                <div
+                  key={item.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className="absolute top-0 left-0 w-full px-0.5"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  {row ? (
+                    <TimelineRowView
+                      row={row}
+                      now={now}
+                      expanded={expanded.has(row.key)}
+                      onToggle={() => toggle(row.key)}
+                    />
+                  ) : isFetchNextPageError && !isFetchingNextPage ? (
+                    <InlineError message="Could not load more events." onRetry={() => void fetchNextPage()} />
+                  ) : hasNextPage || isFetchingNextPage ? (
+                    <Skeleton label="Loading more events" lines={2} />
+                  ) : (
+                    <EndOfTimeline rangeDays={filters.rangeDays} count={rows.length} />
+                  )}
+                </div>
+              );
+            })}
+          </div>
         </div>
-      </div>
+      </>
     );
   }
   return (

@@ -7,11 +7,10 @@ import type { Collection } from "@/lib/profile-api/identifiers";
 import { TRAITS_PAGE_SIZE, traitsQuery, type TraitClass } from "@/lib/queries/profiles";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
-import { EmptyState, ErrorState } from "@/components/ui/query-states";
+import { EmptyState, ErrorState, InlineError } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, tabPanelProps } from "@/components/ui/tabs";
 import { AudienceList, TraitList, toEntries } from "./trait-list";
-
 
 const TABS: { value: TraitClass; label: string }[] = [
   { value: "trait", label: "Traits" },
@@ -21,7 +20,14 @@ const TABS: { value: TraitClass; label: string }[] = [
 
 const NOUNS: Record<TraitClass, string> = { trait: "traits", computed_trait: "computed traits", audience: "audiences" };
 
-function TraitsBody({ collection, id, traitClass, verbose, search, pinned }: {
+function TraitsBody({
+  collection,
+  id,
+  traitClass,
+  verbose,
+  search,
+  pinned,
+}: {
   collection: Collection;
   id: string;
   traitClass: TraitClass;
@@ -36,7 +42,9 @@ function TraitsBody({ collection, id, traitClass, verbose, search, pinned }: {
     return toEntries(merged, verbose);
   }, [query.data, verbose]);
   if (query.isPending) return <Skeleton label={`Loading ${NOUNS[traitClass]}`} lines={6} />;
-  if (query.isError) return <ErrorState error={query.error} what={NOUNS[traitClass]} onRetry={() => void query.refetch()} />;
+  // The full error state only when nothing is loaded: a failed "Load more" (or refetch) keeps the list.
+  if (query.isError && !query.data)
+    return <ErrorState error={query.error} what={NOUNS[traitClass]} onRetry={() => void query.refetch()} />;
   const count = Object.keys(entries).length;
   if (count === 0) return <EmptyState>This profile has no {NOUNS[traitClass]}.</EmptyState>;
   return (
@@ -46,18 +54,39 @@ function TraitsBody({ collection, id, traitClass, verbose, search, pinned }: {
       ) : (
         <TraitList entries={entries} pinned={traitClass === "trait" ? pinned : []} search={search} verbose={verbose} />
       )}
-      {query.hasNextPage ? (
+      {query.isRefetchError ? (
+        <InlineError
+          message={`Could not refresh ${NOUNS[traitClass]}.`}
+          onRetry={() => void query.refetch()}
+          retrying={query.isRefetching}
+        />
+      ) : null}
+      {query.hasNextPage && !query.isFetchNextPageError ? (
         <Button className="mt-2 w-full" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
           {query.isFetchingNextPage ? "Loading…" : `Load more ${NOUNS[traitClass]} (${count} shown)`}
         </Button>
       ) : null}
-      {query.isFetchNextPageError ? <p role="alert" className="text-danger mt-1 text-sm">Could not load more; try again.</p> : null}
+      {query.isFetchNextPageError ? (
+        <InlineError
+          message={`Could not load more ${NOUNS[traitClass]}.`}
+          onRetry={() => void query.fetchNextPage()}
+          retrying={query.isFetchingNextPage}
+        />
+      ) : null}
     </>
   );
 }
 
 /** Traits, computed traits and audiences with search by key, pinned traits first, and a verbose (provenance) mode. */
-export function TraitsPanel({ collection, id, pinned }: { collection: Collection; id: string; pinned: readonly string[] }) {
+export function TraitsPanel({
+  collection,
+  id,
+  pinned,
+}: {
+  collection: Collection;
+  id: string;
+  pinned: readonly string[];
+}) {
   const [tab, setTab] = useState<TraitClass>("trait");
   const [search, setSearch] = useState("");
   const [verbose, setVerbose] = useState(false);
@@ -77,13 +106,25 @@ export function TraitsPanel({ collection, id, pinned }: { collection: Collection
           />
         </label>
         <label className="flex items-center gap-1.5 text-sm">
-          <input type="checkbox" checked={verbose} onChange={(event) => setVerbose(event.target.checked)} className="accent-accent size-4" />
+          <input
+            type="checkbox"
+            checked={verbose}
+            onChange={(event) => setVerbose(event.target.checked)}
+            className="accent-accent size-4"
+          />
           Source &amp; last update
         </label>
       </div>
       <Tabs items={TABS} value={tab} onChange={setTab} label="Trait classes" idPrefix={prefix} />
       <div {...tabPanelProps(prefix, tab)} className="pt-1 focus-visible:outline-offset-0">
-        <TraitsBody collection={collection} id={id} traitClass={tab} verbose={verbose} search={search} pinned={pinned} />
+        <TraitsBody
+          collection={collection}
+          id={id}
+          traitClass={tab}
+          verbose={verbose}
+          search={search}
+          pinned={pinned}
+        />
       </div>
     </Panel>
   );

@@ -6,11 +6,16 @@ import { Button } from "./button";
 
 /** What went wrong, in words an agent can act on. */
 export function describeError(error: unknown): { title: string; detail: string; requestId?: string } {
-  if (!(error instanceof BffError)) return { title: "Could not load this", detail: "The connection to the server failed." };
+  if (!(error instanceof BffError))
+    return { title: "Could not load this", detail: "The connection to the server failed." };
   const requestId = error.body.request_id;
   switch (error.status) {
     case 401:
-      return { title: "You are signed out", detail: "Your session ended. Reload the page to sign in again.", requestId };
+      return {
+        title: "You are signed out",
+        detail: "Your session ended. Reload the page to sign in again.",
+        requestId,
+      };
     case 404:
       return { title: "Not found", detail: "No profile has this identifier.", requestId };
     case 429:
@@ -28,7 +33,12 @@ export function describeError(error: unknown): { title: string; detail: string; 
   }
 }
 
+/**
+ * A panel's failed query. A 404 renders nothing: the profile does not exist, and the view's own 404 state (from the
+ * summary) says so once, instead of every panel flashing "Not found" before it.
+ */
 export function ErrorState({ error, what, onRetry }: { error: unknown; what: string; onRetry: () => void }) {
+  if (error instanceof BffError && error.status === 404) return null;
   const { title, detail, requestId } = describeError(error);
   return (
     <div role="alert" className="border-danger/40 rounded-md border p-3 text-sm">
@@ -40,6 +50,30 @@ export function ErrorState({ error, what, onRetry }: { error: unknown; what: str
       {requestId ? <p className="text-fg-muted mt-1 text-xs break-all">Request ID: {requestId}</p> : null}
       <Button className="mt-2" onClick={onRetry}>
         <RefreshCw aria-hidden className="size-3.5" /> Retry
+      </Button>
+    </div>
+  );
+}
+
+/**
+ * A failure while a panel already shows data (the next page, or a refetch): the list stays, and this line says what
+ * failed with its own Retry.
+ */
+export function InlineError({
+  message,
+  onRetry,
+  retrying = false,
+}: {
+  message: string;
+  onRetry: () => void;
+  retrying?: boolean;
+}) {
+  return (
+    <div role="alert" className="text-danger flex flex-wrap items-center gap-2 py-2 text-sm" data-testid="inline-error">
+      <TriangleAlert aria-hidden className="size-4 shrink-0" />
+      <span className="min-w-0 flex-1">{message}</span>
+      <Button onClick={onRetry} disabled={retrying}>
+        <RefreshCw aria-hidden className="size-3.5" /> {retrying ? "Retrying…" : "Retry"}
       </Button>
     </div>
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import { QueryClient, dehydrate, type DehydratedState } from "@tanstack/react-query";
+import { AppError } from "@/lib/errors";
 import { getProfileApi } from "@/lib/profile-api/client";
 import type { Collection, ProfileIdentifier } from "@/lib/profile-api/identifiers";
 import { externalIdsQuery, FIRST_TRAITS_PARAMS, profileKeys, summaryQuery } from "@/lib/queries/profiles";
@@ -13,24 +14,37 @@ import { fetchProfileSummary, SUMMARY_LIMITS } from "./summary";
  */
 export const PREFETCH_BUDGET_MS = 400;
 
+export type PrefetchedState = {
+  state: DehydratedState;
+  /** The summary answered 404 within the budget: the page renders its not-found state instead of the profile. */
+  notFound: boolean;
+};
+
 /**
  * The data of a profile's first paint (summary, identities, first page of traits), fetched on the server while the
  * page renders, so the HTML already shows them instead of skeletons waiting for three browser round trips. The
  * bodies are exactly what the BFF routes answer (same client, same cursor rewriting); whatever fails or is late is
- * left out and the browser fetches it as usual, with its own loading and error states.
+ * left out and the browser fetches it as usual, with its own loading and error states. A profile the Profile API
+ * does not know is reported as `notFound`, so the HTML shows the 404 state instead of panels that fail one by one.
  */
 export async function prefetchProfile(
   collection: Collection,
   id: ProfileIdentifier,
   formattedId: string,
-): Promise<DehydratedState> {
+): Promise<PrefetchedState> {
   const firstTraitsPage = FIRST_TRAITS_PARAMS;
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } });
   const api = getProfileApi();
   const traitsQuery = new URLSearchParams({ limit: String(firstTraitsPage.limit) });
   const idsQuery = new URLSearchParams({ limit: String(SUMMARY_LIMITS.externalIds) });
+  let notFound = false;
   const work = Promise.allSettled([
-    fetchProfileSummary(api, collection, id, {}).then((r) => client.setQueryData(summaryQuery(collection, formattedId).queryKey, r.body)),
+    fetchProfileSummary(api, collection, id, {}).then(
+      (r) => client.setQueryData(summaryQuery(collection, formattedId).queryKey, r.body),
+      (error: unknown) => {
+        notFound = error instanceof AppError && error.code === "not_found";
+      },
+    ),
     api.externalIds(collection, id, { limit: SUMMARY_LIMITS.externalIds }, {}).then((r) =>
       client.setQueryData(
         externalIdsQuery(collection, formattedId).queryKey,
@@ -48,5 +62,5 @@ export async function prefetchProfile(
   const budget = new Promise<void>((resolve) => (timer = setTimeout(resolve, PREFETCH_BUDGET_MS)));
   await Promise.race([work, budget]);
   clearTimeout(timer);
-  return dehydrate(client);
+  return { state: dehydrate(client), notFound };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { parseLookupInput, profilePath, resolveEmbedParams } from "./lookup-input";
+import { parseLookupInput, profilePath, resolveEmbedParams, sidebarTarget, targetForIdentifier } from "./lookup-input";
 import { addRecentLookup, MAX_RECENT_LOOKUPS, readRecentLookups, saveRecentLookup } from "./recent-lookups";
 
 describe("parseLookupInput", () => {
@@ -61,5 +61,20 @@ describe("recent lookups", () => {
     expect(readRecentLookups(window.sessionStorage)).toEqual([{ collection: "accounts", id: "group_id:acct_acme" }]);
     window.sessionStorage.setItem("profile-sidebar:recent-lookups", "{not json");
     expect(readRecentLookups(window.sessionStorage)).toEqual([]);
+  });
+});
+
+describe("sidebar targets", () => {
+  it("opens a group_id in accounts and every other identifier in users", () => {
+    expect(targetForIdentifier({ type: "group_id", value: "acct_acme" })).toEqual({ collection: "accounts", id: "group_id:acct_acme" });
+    expect(targetForIdentifier({ type: "email", value: "ada@example.com" })).toEqual({ collection: "users", id: "email:ada@example.com" });
+    expect(targetForIdentifier({ type: "ios.idfa", value: "6D92" })).toEqual({ collection: "users", id: "ios.idfa:6D92" });
+  });
+
+  it("reads the lookup field: trimmed type:value, or a message", () => {
+    expect(sidebarTarget("  group_id:acct_acme ")).toEqual({ ok: true, collection: "accounts", id: "group_id:acct_acme" });
+    expect(sidebarTarget("user_id:u:with:colons")).toEqual({ ok: true, collection: "users", id: "user_id:u:with:colons" });
+    expect(sidebarTarget("")).toMatchObject({ ok: false });
+    expect(sidebarTarget("ada@example.com")).toMatchObject({ ok: false });
   });
 });

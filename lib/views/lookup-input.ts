@@ -58,6 +58,23 @@ export function parseLookupInput(type: LookupType, customType: string, rawValue:
   };
 }
 
+/** A profile the sidebar shows: its collection and its formatted `type:value`. */
+export type SidebarTarget = { collection: Collection; id: string };
+
+/** The identifier the host page (Zendesk, Salesforce) picked: a group_id names an account, anything else a user. */
+export function targetForIdentifier(identifier: ProfileIdentifier): SidebarTarget {
+  return { collection: collectionForType(identifier.type), id: formatIdentifier(identifier) };
+}
+
+/** The sidebar's lookup field: a whole `type:value` (trimmed), opened in the collection its type names. */
+export function sidebarTarget(text: string): ({ ok: true } & SidebarTarget) | { ok: false; message: string } {
+  const value = text.trim();
+  if (value === "") return { ok: false, message: "Enter an identifier as type:value, for example email:ada@example.com." };
+  const parsed = parseIdentifier(value);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  return { ok: true, ...targetForIdentifier(parsed.identifier) };
+}
+
 /** The path of a profile's full page: the identifier is ONE percent-encoded path segment. */
 export function profilePath(collection: Collection, id: string): string {
   return `/profiles/${collection}/${encodeURIComponent(id)}`;

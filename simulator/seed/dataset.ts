@@ -3,7 +3,7 @@ import { buildAccount, companyName } from "./accounts";
 import { buildAda } from "./ada";
 import { buildCrowdUser } from "./crowd";
 import { buildDocsAccount, buildDocsEventsUser, buildDocsLinkedAccounts, buildDocsTraitsUser } from "./docs-samples";
-import { buildHeavy, buildQuiet, buildWeird } from "./featured";
+import { buildHeavy, buildManyTraits, buildQuiet, buildWeird } from "./featured";
 import { SOURCES } from "./catalog";
 import { DAY_MS, finalizeProfile, linkProfiles, setTraits } from "./profile-builder";
 import { createRng, hashSeed } from "./rng";
@@ -13,6 +13,7 @@ export const SEED_SIZES = {
   crowdUsers: 300,
   crowdAccounts: 30,
   heavyMinEvents: 3200,
+  manyCustomTraits: 120,
   globexUsers: 24,
   acmeUsers: 6,
 } as const;
@@ -64,6 +65,7 @@ export function buildDataset(seed: number, anchor: Date): Dataset {
     buildHeavy(rng("heavy"), anchorMs, SEED_SIZES.heavyMinEvents),
     buildQuiet(rng("quiet"), anchorMs),
     buildWeird(rng("weird"), anchorMs, valueOf(SEED_IDS.weird.userId)),
+    buildManyTraits(rng("many-traits"), anchorMs, SEED_SIZES.manyCustomTraits),
   );
 
   const docsUser = buildDocsEventsUser(rng("docs-events"), anchorMs);

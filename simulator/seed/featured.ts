@@ -6,7 +6,7 @@ import { addExternalId, DAY_MS, newProfile, setTraits } from "./profile-builder"
 import type { Rng } from "./rng";
 import type { Profile } from "./types";
 
-/** The hand-made profiles of simulator/seed-ids.ts (ada, heavy, quiet, weird); accounts are linked by the caller. */
+/** The hand-made profiles of simulator/seed-ids.ts (ada, heavy, quiet, weird, manyTraits); accounts are linked by the caller. */
 
 type Ids = Partial<Record<"user_id" | "email" | "phone" | "ios.idfa" | "android.id" | "cross_domain_id", string>> & {
   anonymous_id?: string[];
@@ -134,5 +134,22 @@ export function buildWeird(rng: Rng, anchorMs: number, userId: string): Profile 
   );
   profile.events = generateJourney(actor, rng, { fromMs: anchorMs - 10 * DAY_MS, toMs: anchorMs, sessions: 3 });
   setDerivedTraits(profile, rng, anchorMs, 10);
+  return profile;
+}
+
+/** More custom traits than one page of the traits panel (50): "Load more" follows the cursor twice. */
+export function buildManyTraits(rng: Rng, anchorMs: number, count: number): Profile {
+  const profile = newProfile("users", "use_2ManyCustomTraitsPagesT4");
+  identify(profile, rng, { user_id: "u_many_traits", email: "many.traits@example.com" }, anchorMs - 60 * DAY_MS);
+  setTraits(
+    profile,
+    "trait",
+    { first_name: "Tess", last_name: "Traits", name: "Tess Traits", email: "many.traits@example.com", plan: "pro" },
+    { sources: [SOURCES.crm], rng, newestMs: anchorMs - DAY_MS },
+  );
+  const custom = Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [`custom_${String(i + 1).padStart(3, "0")}`, rng.int(0, 1000)]),
+  );
+  setTraits(profile, "trait", custom, { sources: [SOURCES.crm, SOURCES.server], rng, newestMs: anchorMs - DAY_MS });
   return profile;
 }

@@ -5,6 +5,7 @@ import { getConfig } from "@/lib/config";
 import { formatIdentifier, isCollection, parseIdentifier } from "@/lib/profile-api/identifiers";
 import { PrefetchedProfile } from "@/app/_server/prefetched-profile";
 import { AppChrome } from "@/components/profile/app-chrome";
+import { NotFoundState } from "@/components/profile/not-found-state";
 import { ProfileView } from "@/components/profile/profile-view";
 
 export const dynamic = "force-dynamic";
@@ -42,10 +43,19 @@ export default async function ProfilePage({ params }: Props) {
       </AppChrome>
     );
   }
+  const formatted = formatIdentifier(parsed.identifier);
+  // The same 404 state as ProfileView's, rendered on the server when the prefetch already knows.
+  const notFound = (
+    <NotFoundState collection={collection} id={formatted}>
+      <Link href="/" className="text-accent underline">
+        Look up another identifier
+      </Link>
+    </NotFoundState>
+  );
   return (
     <AppChrome agentName={agent.name}>
-      <PrefetchedProfile collection={collection} id={formatIdentifier(parsed.identifier)}>
-        <ProfileView collection={collection} id={formatIdentifier(parsed.identifier)} pinned={getConfig().PINNED_TRAITS} />
+      <PrefetchedProfile collection={collection} id={formatted} notFound={notFound}>
+        <ProfileView collection={collection} id={formatted} pinned={getConfig().PINNED_TRAITS} />
       </PrefetchedProfile>
     </AppChrome>
   );

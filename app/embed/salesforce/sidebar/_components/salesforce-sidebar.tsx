@@ -1,14 +1,21 @@
 "use client";
 
 import { useState } from "react";
-import { IdentifierForm } from "@/app/embed/_components/identifier-form";
+import { IdentifierForm } from "@/components/sidebar/identifier-form";
 import { ProfileSidebar } from "@/components/sidebar/profile-sidebar";
-import { formatIdentifier, parseIdentifier, type ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import { parseIdentifier } from "@/lib/profile-api/identifiers";
+import { targetForIdentifier, type SidebarTarget } from "@/lib/views/lookup-input";
 
 /** The Salesforce record's customer (mapped on the server from the signed request), or the lookup form. */
 export function SalesforceSidebar({ initialId, pinnedTraits }: { initialId: string; pinnedTraits: readonly string[] }) {
   const parsed = parseIdentifier(initialId);
-  const [id, setId] = useState<ProfileIdentifier | null>(parsed.ok ? parsed.identifier : null);
-  if (!id) return <IdentifierForm initial="" onSubmit={setId} />;
-  return <ProfileSidebar collection="users" id={formatIdentifier(id)} pinnedTraits={pinnedTraits} />;
+  const [target, setTarget] = useState<SidebarTarget | null>(parsed.ok ? targetForIdentifier(parsed.identifier) : null);
+  if (!target) {
+    return (
+      <div className="p-3">
+        <IdentifierForm prompt="No customer matched this record. Look one up:" onOpen={setTarget} />
+      </div>
+    );
+  }
+  return <ProfileSidebar key={`${target.collection}:${target.id}`} collection={target.collection} id={target.id} pinnedTraits={pinnedTraits} />;
 }

@@ -1,14 +1,14 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { IdentifierForm } from "@/app/embed/_components/identifier-form";
+import { IdentifierForm } from "@/components/sidebar/identifier-form";
 import { ProfileSidebar } from "@/components/sidebar/profile-sidebar";
 import { pickRequesterIdentifier, requesterHint, type ZendeskRequester } from "@/lib/embed/zendesk-requester";
 import { ZafClient } from "@/lib/embed/zaf-client";
-import { formatIdentifier, type ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import { targetForIdentifier, type SidebarTarget } from "@/lib/views/lookup-input";
 
 type Props = { origin: string; appGuid: string; identifierOrder: readonly string[]; pinnedTraits: readonly string[] };
-type View = { status: "waiting" } | { status: "found"; id: ProfileIdentifier } | { status: "unmatched"; hint: string };
+type View = { status: "waiting" } | { status: "found"; target: SidebarTarget } | { status: "unmatched"; hint: string };
 
 /**
  * The Zendesk ticket sidebar: asks ZAF for the ticket requester, shows the customer picked by ZENDESK_IDENTIFIER_ORDER,
@@ -26,7 +26,7 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder, pinnedTraits 
       client.get<ZendeskRequester>("ticket.requester").then(
         (requester) => {
           const id = pickRequesterIdentifier(requester, types);
-          setView(id ? { status: "found", id } : { status: "unmatched", hint: requesterHint(requester) });
+          setView(id ? { status: "found", target: targetForIdentifier(id) } : { status: "unmatched", hint: requesterHint(requester) });
         },
         () => setView({ status: "unmatched", hint: "" }),
       );
@@ -49,14 +49,16 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder, pinnedTraits 
       {view.status === "waiting" ? <p className="p-3 text-sm">Waiting for Zendesk…</p> : null}
       {view.status === "found" ? (
         <ProfileSidebar
-          key={formatIdentifier(view.id)}
-          collection="users"
-          id={formatIdentifier(view.id)}
+          key={`${view.target.collection}:${view.target.id}`}
+          collection={view.target.collection}
+          id={view.target.id}
           pinnedTraits={pinnedTraits}
         />
       ) : null}
       {view.status === "unmatched" ? (
-        <IdentifierForm initial={view.hint} onSubmit={(id) => setView({ status: "found", id })} />
+        <div className="p-3">
+          <IdentifierForm initial={view.hint} prompt="No customer matched this record. Look one up:" onOpen={(target) => setView({ status: "found", target })} />
+        </div>
       ) : null}
     </div>
   );
