@@ -85,7 +85,23 @@ describe("verifyZendeskToken", () => {
       reason: "Zendesk subdomain not allowed",
     });
     expect((await verifyZendeskToken(await sign({ iss: "globex.zendesk.com" }), only)).ok).toBe(true);
-    expect((await verifyZendeskToken(await sign({ iss: "globex.zendesk.com.evil.test" }), settings)).ok).toBe(false);
+    expect(await verifyZendeskToken(await sign({ iss: "globex.zendesk.com.evil.test" }), only)).toEqual({
+      ok: false,
+      reason: "iss is not a Zendesk account",
+    });
+    expect(await verifyZendeskToken(await sign({ iss: "https://globex.zendesk.com" }), only)).toMatchObject({
+      ok: true,
+      subdomain: "globex",
+    });
+  });
+
+  it("without an allowlist, requires iss but not a *.zendesk.com form (EMBEDDING.md: only aud identifies the installation)", async () => {
+    expect(await verifyZendeskToken(await sign({ iss: "https://zendesk.example/acct/1" }), settings)).toMatchObject({
+      ok: true,
+      subdomain: null,
+    });
+    expect((await verifyZendeskToken(await sign({ iss: undefined }), settings)).ok).toBe(false);
+    expect((await verifyZendeskToken(await sign({ iss: "x", aud: "https://evil.example" }), settings)).ok).toBe(false);
   });
 
   it("reads the account from iss in either form", () => {

@@ -7,11 +7,18 @@ export type ZendeskSettings = {
   publicKeyPem: string;
   /** The `aud` Zendesk puts in the token for this installation. */
   audience: string;
-  /** Zendesk subdomains allowed to sign in (checked against `iss`); empty = any account holding the key. */
+  /**
+   * Zendesk subdomains allowed to sign in (ZENDESK_ALLOWED_SUBDOMAINS), checked against `iss`. Empty = `iss` must be
+   * present but its form is not checked: EMBEDDING.md marks everything beyond the claim names as unverified, and the
+   * audience (ZENDESK_APP_AUDIENCE) plus the installation's key are what identify the account and app installation.
+   */
   allowedSubdomains: readonly string[];
 };
 
-export type ZendeskVerification = { ok: true; agent: Agent; subdomain: string } | { ok: false; reason: string };
+/** `subdomain`: the account `iss` names (`acme.zendesk.com` → `acme`), or null when it names none (no allowlist only). */
+export type ZendeskVerification =
+  | { ok: true; agent: Agent; subdomain: string | null }
+  | { ok: false; reason: string };
 
 const CLOCK_TOLERANCE_SECONDS = 30;
 
@@ -39,8 +46,8 @@ function agentOf(payload: JWTPayload): Agent | null {
 
 /**
  * Verifies a Zendesk signed-URL token: RS256 only (no `none`, no HS256 keyed with the public key), signature against
- * the configured public key, `aud` equal to the configured audience, `exp` present and not passed, `iss` a Zendesk
- * account on the allowlist when there is one. The reason is for the server log, never for the browser.
+ * the configured public key, `aud` equal to the configured audience, `exp`, `iss` and `sub` present, `exp` not passed;
+ * with an allowlist, `iss` must name a Zendesk account on it (without one, any `iss`). The reason is for the server log, never for the browser.
  */
 export async function verifyZendeskToken(token: string, settings: ZendeskSettings): Promise<ZendeskVerification> {
   let key: CryptoKey;
@@ -57,9 +64,11 @@ export async function verifyZendeskToken(token: string, settings: ZendeskSetting
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
     });
     const subdomain = subdomainOfIssuer(payload.iss);
-    if (!subdomain) return { ok: false, reason: "iss is not a Zendesk account" };
     const allowed = settings.allowedSubdomains.map((s) => s.toLowerCase());
-    if (allowed.length && !allowed.includes(subdomain)) return { ok: false, reason: "Zendesk subdomain not allowed" };
+    if (allowed.length) {
+      if (!subdomain) return { ok: false, reason: "iss is not a Zendesk account" };
+      if (!allowed.includes(subdomain)) return { ok: false, reason: "Zendesk subdomain not allowed" };
+    }
     const agent = agentOf(payload);
     if (!agent) return { ok: false, reason: "no usable agent name in the token" };
     return { ok: true, agent, subdomain };
