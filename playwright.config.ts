@@ -107,6 +107,8 @@ export default defineConfig({
         OIDC_ALLOWED_EMAIL_DOMAINS: "acme.test",
         ZENDESK_APP_PUBLIC_KEY: process.env.E2E_ZENDESK_PUBLIC_KEY,
         ZENDESK_APP_AUDIENCE: "https://sidebar.e2e.test/embed/zendesk",
+        // The tokens' iss is acme.zendesk.com; globex is allowed too, to test that the origin must be the token's account.
+        ZENDESK_ALLOWED_SUBDOMAINS: "acme,globex",
         ZENDESK_IDENTIFIER_ORDER: "user_id,email,phone",
         SALESFORCE_CANVAS_CONSUMER_SECRET: "e2e-canvas-consumer-secret",
         SALESFORCE_RECORD_FIELD_MAPPING: "Contact.External_Id__c=user_id,Contact.Email=email,Lead.Email=email",

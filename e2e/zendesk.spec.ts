@@ -122,3 +122,46 @@ test("a valid token sets an HttpOnly, Secure, SameSite=None, Partitioned session
   const session = await request.get("/api/auth/session");
   expect(await session.json()).toMatchObject({ user: { name: "Zoe Zendesk" }, source: "zendesk" });
 });
+
+test("with ZENDESK_ALLOWED_SUBDOMAINS, an origin of another account, or of an allowed account that is not the token's, gets a 401 and no session", async ({
+  request,
+}) => {
+  // The e2e app allows acme and globex; the token says iss acme.zendesk.com.
+  const token = await signZendeskToken();
+  for (const origin of ["https://evil.zendesk.com", "https://globex.zendesk.com", "https://acme.zendesk.com.evil.test", ""]) {
+    const response = await request.post(`/embed/zendesk?${new URLSearchParams({ origin, app_guid: "g" }).toString()}`, {
+      form: { token },
+      maxRedirects: 0,
+    });
+    expect(response.status(), origin).toBe(401);
+    expect(response.headers()["set-cookie"] ?? "", origin).not.toContain("session-token");
+  }
+  expect(await (await request.get("/api/auth/session")).json()).toEqual({});
+  // The same token from globex's own account page is refused too; from acme's it is accepted.
+  const globex = await signZendeskToken(zendeskClaims({ iss: "globex.zendesk.com" }));
+  const ok = await request.post("/embed/zendesk?origin=https%3A%2F%2Fglobex.zendesk.com&app_guid=g", {
+    form: { token: globex },
+    maxRedirects: 0,
+  });
+  expect(ok.status()).toBe(303);
+  expect(new URL(String(ok.headers().location), e2eEnv.appUrl).searchParams.get("origin")).toBe(
+    "https://globex.zendesk.com",
+  );
+});
+
+test("a host page launching the app with a Zendesk origin that is not allowed gets the refusal in the frame", async ({
+  page,
+  context,
+}) => {
+  const token = await signZendeskToken();
+  await page.goto(
+    host.show(
+      "zendesk-evil-origin",
+      zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, token, ada, { origin: "https://evil.zendesk.com" }),
+    ),
+  );
+  const frame = page.frameLocator("#app");
+  await expect(frame.getByRole("heading", { name: "Not signed in" })).toBeVisible();
+  await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toHaveCount(0);
+  expect((await context.cookies()).filter((c) => c.name.includes("session-token"))).toEqual([]);
+});

@@ -31,22 +31,42 @@ export async function startHostServer(port: number): Promise<HostServer> {
 
 const attr = (v: string) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
+export type ZendeskHostOptions = {
+  /** The `origin` Zendesk puts in the launch URL; defaults to the host page's own origin. */
+  origin?: string;
+  /** Answer the first `get` this many ms late (with the requester as it was when asked): stages an out-of-order reply. */
+  delayFirstGetMs?: number;
+};
+
 /** Launches the app like Zendesk does and plays ZAF's side of the postMessage protocol (get, invoke resize, events). */
-export function zendeskHostHtml(appUrl: string, hostUrl: string, token: string, requester: unknown): string {
-  const action = `${appUrl}/embed/zendesk?${new URLSearchParams({ origin: hostUrl, app_guid: "e2e-app-guid" }).toString()}`;
+export function zendeskHostHtml(
+  appUrl: string,
+  hostUrl: string,
+  token: string,
+  requester: unknown,
+  options: ZendeskHostOptions = {},
+): string {
+  const origin = options.origin ?? hostUrl;
+  const action = `${appUrl}/embed/zendesk?${new URLSearchParams({ origin, app_guid: "e2e-app-guid" }).toString()}`;
   return `<!doctype html><html><body><h1>Fake Zendesk ticket</h1>
 <iframe name="app" id="app" title="Profile Sidebar" style="width:320px;height:150px;border:1px solid #999"></iframe>
 <form id="launch" method="post" target="app" action="${attr(action)}"><input type="hidden" name="token" value="${attr(token)}"></form>
 <script>
 const appOrigin = ${JSON.stringify(new URL(appUrl).origin)};
-window.__zaf = { handshakes: 0, resizes: [], requester: ${JSON.stringify(requester)} };
+const delayFirstGetMs = ${JSON.stringify(options.delayFirstGetMs ?? 0)};
+window.__zaf = { handshakes: 0, resizes: [], gets: 0, delayedDelivered: false, requester: ${JSON.stringify(requester)} };
 const frame = () => document.getElementById("app");
 window.addEventListener("message", (e) => {
   if (e.origin !== appOrigin || e.source !== frame().contentWindow) return;
   const d = e.data || {};
   if (d.key === "iframe.handshake") { window.__zaf.handshakes++; return; }
   if (d.request === "get") {
-    frame().contentWindow.postMessage({ id: d.id, result: { [d.params[0]]: window.__zaf.requester } }, appOrigin);
+    const answer = { id: d.id, result: { [d.params[0]]: window.__zaf.requester } };
+    if (window.__zaf.gets++ === 0 && delayFirstGetMs > 0) {
+      setTimeout(() => { frame().contentWindow.postMessage(answer, appOrigin); window.__zaf.delayedDelivered = true; }, delayFirstGetMs);
+    } else {
+      frame().contentWindow.postMessage(answer, appOrigin);
+    }
   } else if (d.request === "invoke") {
     if (d.params.resize) { const h = d.params.resize[0].height; window.__zaf.resizes.push(h); frame().style.height = h; }
     frame().contentWindow.postMessage({ id: d.id, result: {} }, appOrigin);

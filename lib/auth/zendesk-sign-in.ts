@@ -1,6 +1,6 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
-import { isAllowedZendeskOrigin } from "@/lib/embed/host-origin";
+import { isAllowedZendeskOrigin, type ZendeskOriginPolicy } from "@/lib/embed/host-origin";
 import { mintHandoffCode } from "./handoff-code";
 import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "./host-session";
 import { verifyZendeskToken } from "./zendesk-token";
@@ -9,13 +9,17 @@ const APP_GUID = /^[A-Za-z0-9-]{1,64}$/;
 
 /**
  * The sidebar's query: the `origin`/`app_guid` the ZAF client needs (kept only when they are well-formed and the origin
- * allowed) and the one-time hand-off `code` (lib/auth/handoff-code.ts) for browsers that keep no cookie for us.
+ * allowed for the verified token, lib/embed/host-origin.ts) and the one-time hand-off `code` (lib/auth/handoff-code.ts)
+ * for browsers that keep no cookie for us. Null when ZENDESK_ALLOWED_SUBDOMAINS is set and the origin is not allowed:
+ * the caller then refuses the sign-in (the sidebar would otherwise talk to, and believe, another page).
  */
-function sidebarQuery(url: URL, extraOrigins: readonly string[], code: string): string {
+function sidebarQuery(url: URL, policy: ZendeskOriginPolicy, code: string): string | null {
   const origin = url.searchParams.get("origin") ?? "";
   const appGuid = url.searchParams.get("app_guid") ?? "";
+  const allowed = isAllowedZendeskOrigin(origin, policy);
+  if (!allowed && policy.allowedSubdomains?.length) return null;
   const query = new URLSearchParams();
-  if (isAllowedZendeskOrigin(origin, extraOrigins) && APP_GUID.test(appGuid)) {
+  if (allowed && APP_GUID.test(appGuid)) {
     query.set("origin", origin);
     query.set("app_guid", appGuid);
   }
@@ -25,7 +29,8 @@ function sidebarQuery(url: URL, extraOrigins: readonly string[], code: string): 
 
 /**
  * Zendesk's signed-URL POST: verify the `token` form field, mint the session and a hand-off code, 303 to the sidebar
- * page keeping `origin` and `app_guid`. Not configured, not a form, or any verification failure: the same plain 401 and no cookie.
+ * page keeping `origin` and `app_guid`. Not configured, not a form, any verification failure, or (with
+ * ZENDESK_ALLOWED_SUBDOMAINS) an `origin` that is not an allowed account's and the token's: the same plain 401, no cookie.
  */
 export async function signInFromZendesk(request: Request): Promise<Response> {
   const config = getConfig();
@@ -49,8 +54,17 @@ export async function signInFromZendesk(request: Request): Promise<Response> {
     logHostSignIn("zendesk", "refused", result.reason);
     return hostSignInRefused();
   }
-  logHostSignIn("zendesk", "ok");
+  const policy: ZendeskOriginPolicy = {
+    extraOrigins: config.EMBED_ALLOWED_ORIGINS,
+    allowedSubdomains: config.ZENDESK_ALLOWED_SUBDOMAINS,
+    issuerSubdomain: result.subdomain,
+  };
   const code = await mintHandoffCode(result.agent, "zendesk", config.AUTH_SECRET);
-  const query = sidebarQuery(new URL(request.url), config.EMBED_ALLOWED_ORIGINS, code);
+  const query = sidebarQuery(new URL(request.url), policy, code);
+  if (!query) {
+    logHostSignIn("zendesk", "refused", "origin is not an allowed Zendesk account or not the token's");
+    return hostSignInRefused();
+  }
+  logHostSignIn("zendesk", "ok");
   return redirectWithSession(`/embed/zendesk/sidebar${query}`, await buildHostSessionCookie(result.agent));
 }

@@ -28,9 +28,27 @@ describe("pickRequesterIdentifier", () => {
 
 describe("isAllowedZendeskOrigin", () => {
   it("allows Zendesk accounts and configured origins only", () => {
-    expect(isAllowedZendeskOrigin("https://acme.zendesk.com", [])).toBe(true);
-    expect(isAllowedZendeskOrigin("https://acme.zendesk.com.evil.test", [])).toBe(false);
-    expect(isAllowedZendeskOrigin("http://acme.zendesk.com", [])).toBe(false);
-    expect(isAllowedZendeskOrigin("http://127.0.0.1:4420", ["http://127.0.0.1:4420"])).toBe(true);
+    const any = { extraOrigins: [] };
+    expect(isAllowedZendeskOrigin("https://acme.zendesk.com", any)).toBe(true);
+    expect(isAllowedZendeskOrigin("https://acme.zendesk.com.evil.test", any)).toBe(false);
+    expect(isAllowedZendeskOrigin("http://acme.zendesk.com", any)).toBe(false);
+    expect(isAllowedZendeskOrigin("http://127.0.0.1:4420", { extraOrigins: ["http://127.0.0.1:4420"] })).toBe(true);
+  });
+
+  it("with ZENDESK_ALLOWED_SUBDOMAINS, only those accounts' origins", () => {
+    const policy = { extraOrigins: [], allowedSubdomains: ["acme", "Acme-Sandbox"] };
+    expect(isAllowedZendeskOrigin("https://acme.zendesk.com", policy)).toBe(true);
+    expect(isAllowedZendeskOrigin("https://acme-sandbox.zendesk.com", policy)).toBe(true);
+    expect(isAllowedZendeskOrigin("https://evil.zendesk.com", policy)).toBe(false);
+    expect(isAllowedZendeskOrigin("https://acmex.zendesk.com", policy)).toBe(false);
+  });
+
+  it("ties a Zendesk origin to the account the verified token's iss names", () => {
+    const policy = { extraOrigins: ["http://127.0.0.1:4420"], allowedSubdomains: ["acme", "globex"] };
+    expect(isAllowedZendeskOrigin("https://acme.zendesk.com", { ...policy, issuerSubdomain: "acme" })).toBe(true);
+    expect(isAllowedZendeskOrigin("https://globex.zendesk.com", { ...policy, issuerSubdomain: "acme" })).toBe(false);
+    expect(isAllowedZendeskOrigin("https://globex.zendesk.com", { extraOrigins: [], issuerSubdomain: "acme" })).toBe(false);
+    // An origin the operator listed in EMBED_ALLOWED_ORIGINS stays allowed (it names no account).
+    expect(isAllowedZendeskOrigin("http://127.0.0.1:4420", { ...policy, issuerSubdomain: "acme" })).toBe(true);
   });
 });

@@ -20,7 +20,8 @@ export default async function ZendeskSidebarPage({ searchParams }: Props) {
   const config = getConfig();
   const origin = first(params.origin);
   const appGuid = first(params.app_guid);
-  if (!isAllowedZendeskOrigin(origin, config.EMBED_ALLOWED_ORIGINS) || !/^[A-Za-z0-9-]{1,64}$/.test(appGuid)) {
+  const policy = { extraOrigins: config.EMBED_ALLOWED_ORIGINS, allowedSubdomains: config.ZENDESK_ALLOWED_SUBDOMAINS };
+  if (!isAllowedZendeskOrigin(origin, policy) || !/^[A-Za-z0-9-]{1,64}$/.test(appGuid)) {
     return <p className="p-3 text-sm">Open this page from the Zendesk ticket sidebar.</p>;
   }
   return (
