@@ -165,3 +165,25 @@ test("a host page launching the app with a Zendesk origin that is not allowed ge
   await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toHaveCount(0);
   expect((await context.cookies()).filter((c) => c.name.includes("session-token"))).toEqual([]);
 });
+
+test("a slow answer for the previous requester never replaces the current one", async ({ page }) => {
+  const token = await signZendeskToken();
+  await page.goto(
+    host.show(
+      "zendesk-race",
+      zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, token, ada, { delayFirstGetMs: 2_500 }),
+    ),
+  );
+  type Zaf = { __zaf: { gets: number; delayedDelivered: boolean }; __changeRequester: (r: unknown) => void };
+  // The sidebar has asked for Ada (answer held back); the agent switches tickets before it arrives.
+  await expect.poll(() => page.evaluate(() => (window as unknown as Zaf).__zaf.gets)).toBe(1);
+  const quiet = { id: 102, externalId: SEED_IDS.quiet.userId.slice("user_id:".length) };
+  await page.evaluate((r) => (window as unknown as Zaf).__changeRequester(r), quiet);
+  const frame = page.frameLocator("#app");
+  await expect(frame.getByText(`user · ${SEED_IDS.quiet.userId}`)).toBeVisible();
+  // Ada's late answer arrives: the sidebar stays on the current requester.
+  await expect.poll(() => page.evaluate(() => (window as unknown as Zaf).__zaf.delayedDelivered)).toBe(true);
+  await page.waitForTimeout(500);
+  await expect(frame.getByText(`user · ${SEED_IDS.quiet.userId}`)).toBeVisible();
+  await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toHaveCount(0);
+});

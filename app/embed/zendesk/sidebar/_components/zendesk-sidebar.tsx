@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { IdentifierForm } from "@/components/sidebar/identifier-form";
 import { ProfileSidebar } from "@/components/sidebar/profile-sidebar";
 import { pickRequesterIdentifier, requesterHint, type ZendeskRequester } from "@/lib/embed/zendesk-requester";
+import { latestOnly } from "@/lib/embed/latest-only";
 import { ZafClient } from "@/lib/embed/zaf-client";
 import { targetForIdentifier, type SidebarTarget } from "@/lib/views/lookup-input";
 
@@ -12,7 +13,8 @@ type View = { status: "waiting" } | { status: "found"; target: SidebarTarget } |
 
 /**
  * The Zendesk ticket sidebar: asks ZAF for the ticket requester, shows the customer picked by ZENDESK_IDENTIFIER_ORDER,
- * follows a change of requester, and keeps the app frame as tall as its content.
+ * follows a change of requester (only the newest read may set the view: an older ZAF answer arriving late is dropped),
+ * and keeps the app frame as tall as its content.
  */
 export function ZendeskSidebar({ origin, appGuid, identifierOrder, pinnedTraits }: Props) {
   const [view, setView] = useState<View>({ status: "waiting" });
@@ -22,14 +24,20 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder, pinnedTraits 
   useEffect(() => {
     const client = new ZafClient(origin, appGuid);
     const types = order.split(",");
-    const load = () =>
-      client.get<ZendeskRequester>("ticket.requester").then(
+    const latest = latestOnly();
+    const load = () => {
+      const isLatest = latest.begin();
+      return client.get<ZendeskRequester>("ticket.requester").then(
         (requester) => {
+          if (!isLatest()) return;
           const id = pickRequesterIdentifier(requester, types);
           setView(id ? { status: "found", target: targetForIdentifier(id) } : { status: "unmatched", hint: requesterHint(requester) });
         },
-        () => setView({ status: "unmatched", hint: "" }),
+        () => {
+          if (isLatest()) setView({ status: "unmatched", hint: "" });
+        },
       );
+    };
     void load();
     const off = client.on("ticket.requester.id.changed", () => void load());
     const observer = new ResizeObserver(() => {
@@ -38,6 +46,7 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder, pinnedTraits 
     });
     if (rootRef.current) observer.observe(rootRef.current);
     return () => {
+      latest.cancel();
       off();
       observer.disconnect();
       client.destroy();
