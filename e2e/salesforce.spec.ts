@@ -39,9 +39,44 @@ test("a Lead mapped by e-mail, sent in URL-safe base64, signs in too", async ({ 
   expect(response.status()).toBe(303);
   const location = new URL(String(response.headers().location), e2eEnv.appUrl);
   expect(location.pathname).toBe("/embed/salesforce/sidebar");
-  expect(location.searchParams.get("id")).toBe(SEED_IDS.ada.email);
+  // The record's customer travels sealed in `ctx`, never in clear.
+  expect(location.searchParams.get("id")).toBeNull();
+  expect(location.searchParams.get("ctx")).toMatch(/^[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/);
+  expectNoCustomerIn(String(response.headers().location));
   expect(location.searchParams.get("code")).toBeTruthy();
   expect(response.headers()["set-cookie"]).toContain("Partitioned");
+});
+
+/** Nothing of Ada (e-mail, user id, in any encoding) in a URL. */
+function expectNoCustomerIn(url: string) {
+  for (const text of [url, decodeURIComponent(url)]) {
+    for (const secret of ["ada@example.com", "ada%40example.com", "example.com", adaUserId, "email:", "user_id:"]) {
+      expect(text, url).not.toContain(secret);
+    }
+  }
+}
+
+test("a record mapped by e-mail: no e-mail in the redirect or the frame's URL, the profile shows, and survives a reload", async ({
+  page,
+}) => {
+  const signed = signCanvasRequest(canvasEnvelope({}, { Email: "ada@example.com" }));
+  const posted = page.waitForResponse(
+    (r) => r.url() === `${e2eEnv.appUrl}/embed/salesforce` && r.request().method() === "POST",
+  );
+  await page.goto(host.show("sf-email", salesforceHostHtml(e2eEnv.appUrl, signed)));
+  const response = await posted;
+  expect(response.status()).toBe(303);
+  expectNoCustomerIn(String((await response.allHeaders()).location));
+  const frame = page.frameLocator("#canvas");
+  await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
+  const canvas = page.frame({ name: "canvas" });
+  const finalUrl = canvas?.url() ?? "";
+  expect(finalUrl).toContain("/embed/salesforce/sidebar?ctx=");
+  expectNoCustomerIn(finalUrl);
+  // A reload inside the iframe (same URL, the session cookie): still the record's customer.
+  await canvas?.goto(finalUrl);
+  await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
+  expectNoCustomerIn(page.frame({ name: "canvas" })?.url() ?? "");
 });
 
 test("a tampered request inside the host frame shows the refusal, not the sidebar", async ({ page }) => {
@@ -123,6 +158,8 @@ test("without any cookie, the canvas signs in through its one-time hand-off code
     const handoff = log.redirects.find((l) => l.startsWith("/embed/salesforce/sidebar?"));
     const code = String(new URL(String(handoff), e2eEnv.appUrl).searchParams.get("code"));
     await expect.poll(() => page.frame({ name: "canvas" })?.url() ?? "").not.toContain("code=");
+    expectNoCustomerIn(String(handoff));
+    expectNoCustomerIn(page.frame({ name: "canvas" })?.url() ?? "");
 
     const open = async (src: string) =>
       page.evaluate((s) => document.getElementById("canvas")?.setAttribute("src", s), src);
