@@ -128,7 +128,11 @@ test("with ZENDESK_ALLOWED_SUBDOMAINS, an origin of another account, or of an al
 }) => {
   // The e2e app allows acme and globex; the token says iss acme.zendesk.com.
   const token = await signZendeskToken();
-  for (const origin of ["https://evil.zendesk.com", "https://globex.zendesk.com", "https://acme.zendesk.com.evil.test", ""]) {
+  for (const origin of [
+    "https://evil.zendesk.com",
+    "https://globex.zendesk.com",
+    "https://acme.zendesk.com.evil.test",
+  ]) {
     const response = await request.post(`/embed/zendesk?${new URLSearchParams({ origin, app_guid: "g" }).toString()}`, {
       form: { token },
       maxRedirects: 0,
@@ -137,7 +141,11 @@ test("with ZENDESK_ALLOWED_SUBDOMAINS, an origin of another account, or of an al
     expect(response.headers()["set-cookie"] ?? "", origin).not.toContain("session-token");
   }
   expect(await (await request.get("/api/auth/session")).json()).toEqual({});
-  // The same token from globex's own account page is refused too; from acme's it is accepted.
+  // No origin at all: nothing is kept for ZAF (the page says to open it from Zendesk).
+  const bare = await request.post("/embed/zendesk", { form: { token }, maxRedirects: 0 });
+  expect(bare.status()).toBe(303);
+  expect(new URL(String(bare.headers().location), e2eEnv.appUrl).searchParams.get("origin")).toBeNull();
+  // A globex token launched from globex's own page is accepted, its origin kept.
   const globex = await signZendeskToken(zendeskClaims({ iss: "globex.zendesk.com" }));
   const ok = await request.post("/embed/zendesk?origin=https%3A%2F%2Fglobex.zendesk.com&app_guid=g", {
     form: { token: globex },
@@ -169,10 +177,7 @@ test("a host page launching the app with a Zendesk origin that is not allowed ge
 test("a slow answer for the previous requester never replaces the current one", async ({ page }) => {
   const token = await signZendeskToken();
   await page.goto(
-    host.show(
-      "zendesk-race",
-      zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, token, ada, { delayFirstGetMs: 2_500 }),
-    ),
+    host.show("zendesk-race", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, token, ada, { delayFirstGetMs: 2_500 })),
   );
   type Zaf = { __zaf: { gets: number; delayedDelivered: boolean }; __changeRequester: (r: unknown) => void };
   // The sidebar has asked for Ada (answer held back); the agent switches tickets before it arrives.

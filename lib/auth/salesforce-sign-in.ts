@@ -38,7 +38,10 @@ export async function signInFromSalesforce(request: Request): Promise<Response> 
   const identifier = pickRecordIdentifier(result.envelope.context.environment?.record, mapping.ok ? mapping.rules : []);
   const query = new URLSearchParams();
   if (identifier) {
-    query.set("ctx", await sealRecordContext(formatIdentifier(identifier), result.agent, "salesforce", config.AUTH_SECRET));
+    query.set(
+      "ctx",
+      await sealRecordContext(formatIdentifier(identifier), result.agent, "salesforce", config.AUTH_SECRET),
+    );
   }
   // The one-time hand-off code (lib/auth/handoff-code.ts): the session for a browser that keeps no cookie for us.
   query.set("code", await mintHandoffCode(result.agent, "salesforce", config.AUTH_SECRET));

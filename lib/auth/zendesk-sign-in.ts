@@ -10,14 +10,15 @@ const APP_GUID = /^[A-Za-z0-9-]{1,64}$/;
 /**
  * The sidebar's query: the `origin`/`app_guid` the ZAF client needs (kept only when they are well-formed and the origin
  * allowed for the verified token, lib/embed/host-origin.ts) and the one-time hand-off `code` (lib/auth/handoff-code.ts)
- * for browsers that keep no cookie for us. Null when ZENDESK_ALLOWED_SUBDOMAINS is set and the origin is not allowed:
- * the caller then refuses the sign-in (the sidebar would otherwise talk to, and believe, another page).
+ * for browsers that keep no cookie for us. Null when ZENDESK_ALLOWED_SUBDOMAINS is set and an origin is given but not
+ * allowed: the caller then refuses the sign-in (the sidebar would otherwise talk to, and believe, another page). No
+ * origin at all keeps nothing (the page then says to open it from Zendesk), as before.
  */
 function sidebarQuery(url: URL, policy: ZendeskOriginPolicy, code: string): string | null {
   const origin = url.searchParams.get("origin") ?? "";
   const appGuid = url.searchParams.get("app_guid") ?? "";
   const allowed = isAllowedZendeskOrigin(origin, policy);
-  if (!allowed && policy.allowedSubdomains?.length) return null;
+  if (origin && !allowed && policy.allowedSubdomains?.length) return null;
   const query = new URLSearchParams();
   if (allowed && APP_GUID.test(appGuid)) {
     query.set("origin", origin);

@@ -16,9 +16,7 @@ export type ZendeskSettings = {
 };
 
 /** `subdomain`: the account `iss` names (`acme.zendesk.com` → `acme`), or null when it names none (no allowlist only). */
-export type ZendeskVerification =
-  | { ok: true; agent: Agent; subdomain: string | null }
-  | { ok: false; reason: string };
+export type ZendeskVerification = { ok: true; agent: Agent; subdomain: string | null } | { ok: false; reason: string };
 
 const CLOCK_TOLERANCE_SECONDS = 30;
 

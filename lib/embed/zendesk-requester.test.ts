@@ -47,7 +47,9 @@ describe("isAllowedZendeskOrigin", () => {
     const policy = { extraOrigins: ["http://127.0.0.1:4420"], allowedSubdomains: ["acme", "globex"] };
     expect(isAllowedZendeskOrigin("https://acme.zendesk.com", { ...policy, issuerSubdomain: "acme" })).toBe(true);
     expect(isAllowedZendeskOrigin("https://globex.zendesk.com", { ...policy, issuerSubdomain: "acme" })).toBe(false);
-    expect(isAllowedZendeskOrigin("https://globex.zendesk.com", { extraOrigins: [], issuerSubdomain: "acme" })).toBe(false);
+    expect(isAllowedZendeskOrigin("https://globex.zendesk.com", { extraOrigins: [], issuerSubdomain: "acme" })).toBe(
+      false,
+    );
     // An origin the operator listed in EMBED_ALLOWED_ORIGINS stays allowed (it names no account).
     expect(isAllowedZendeskOrigin("http://127.0.0.1:4420", { ...policy, issuerSubdomain: "acme" })).toBe(true);
   });

@@ -18,7 +18,8 @@ export default async function SalesforceSidebarPage({ searchParams }: Props) {
   const session = await getEmbedSession("salesforce", typeof code === "string" ? code : undefined);
   if (!session) return <ReloadPrompt reason="You are not signed in to Profile Sidebar here." />;
   const config = getConfig();
-  const id = typeof ctx === "string" ? await openRecordContext(ctx, session.agent, "salesforce", config.AUTH_SECRET) : null;
+  const id =
+    typeof ctx === "string" ? await openRecordContext(ctx, session.agent, "salesforce", config.AUTH_SECRET) : null;
   return (
     <EmbedSession token={session.token} expiresAt={session.expiresAt}>
       <SalesforceSidebar initialId={id ?? ""} pinnedTraits={config.PINNED_TRAITS} />
