@@ -122,4 +122,36 @@ describe("traits Load more", () => {
       vi.unstubAllGlobals();
     }
   });
+
+  it("shows a pinned key from a later page first (its own include query) and says a search covers only loaded traits", async () => {
+    const user = userEvent.setup();
+    const fetchMock = vi.fn((url: string) =>
+      Promise.resolve(
+        url.includes("include=")
+          ? json(200, { traits: { plan: "pro" } })
+          : json(200, { traits: traits(0, 50), cursor: { has_more: true, next: "p2" } }),
+      ),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    try {
+      const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+      render(
+        <QueryClientProvider client={client}>
+          <TraitsPanel collection="users" id="user_id:u_many" pinned={["plan", "company"]} />
+        </QueryClientProvider>,
+      );
+      await screen.findByText("plan");
+      const rows = screen.getAllByTestId("trait-row");
+      expect(rows).toHaveLength(51);
+      expect(rows[0]).toHaveTextContent("plan");
+      expect(rows[0]?.querySelector("[aria-label=pinned]")).not.toBeNull();
+      const pinnedCall = fetchMock.mock.calls.map(([url]) => String(url)).find((url) => url.includes("include="));
+      expect(pinnedCall).toContain("include=plan%2Ccompany");
+      expect(screen.queryByTestId("partial-search")).toBeNull();
+      await user.type(screen.getByPlaceholderText("Search by key"), "custom_1");
+      expect(screen.getByTestId("partial-search")).toHaveTextContent("Searching the 51 loaded traits — Load more to search all.");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

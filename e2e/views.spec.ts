@@ -113,14 +113,27 @@ test("timeline: a run of page views is one 'N pages viewed' row that expands", a
 test("traits: Load more follows the cursor until every trait is shown", async ({ page }) => {
   await page.goto(profileUrl("users", SEED_IDS.manyTraits.userId));
   const traits = panel(page, "Traits & audiences");
-  await expect(traits.getByTestId("trait-row")).toHaveCount(50);
-  await traits.getByRole("button", { name: "Load more traits (50 shown)" }).click();
-  await expect(traits.getByTestId("trait-row")).toHaveCount(100);
-  await traits.getByRole("button", { name: "Load more traits (100 shown)" }).click();
+  // Byte order puts custom_001…custom_120 first: the pinned name, email and plan are on page 3, yet shown first.
+  await expect(traits.getByTestId("trait-row")).toHaveCount(53);
+  await expect(traits.getByTestId("trait-row").nth(0)).toContainText("name");
+  await expect(traits.getByTestId("trait-row").nth(1)).toContainText("email");
+  await expect(traits.getByTestId("trait-row").nth(2)).toContainText("plan");
+  await expect(traits.getByTestId("trait-row").nth(3)).toContainText("custom_001");
+  // A search before every page is loaded says it covers only the loaded traits.
+  await traits.getByPlaceholder("Search by key").fill("custom_12");
+  await expect(traits.getByTestId("partial-search")).toHaveText("Searching the 53 loaded traits — Load more to search all.");
+  await expect(traits.getByTestId("trait-row")).toHaveCount(0);
+  await traits.getByPlaceholder("Search by key").fill("");
+  await expect(traits.getByTestId("partial-search")).toHaveCount(0);
+  await traits.getByRole("button", { name: "Load more traits (53 shown)" }).click();
+  await expect(traits.getByTestId("trait-row")).toHaveCount(103);
+  await traits.getByRole("button", { name: "Load more traits (103 shown)" }).click();
   await expect(traits.getByTestId("trait-row")).toHaveCount(125); // 120 custom + first/last name, name, email, plan
   await expect(traits.getByRole("button", { name: /Load more/ })).toHaveCount(0);
+  await expect(traits.getByTestId("trait-row").nth(0)).toContainText("name");
   await traits.getByPlaceholder("Search by key").fill("custom_120");
   await expect(traits.getByTestId("trait-row")).toHaveCount(1);
+  await expect(traits.getByTestId("partial-search")).toHaveCount(0);
 });
 
 test("the heavy user's timeline scrolls to the 14-day edge with a bounded DOM", async ({ page }) => {

@@ -95,14 +95,20 @@ export function traitsQuery(collection: Collection, id: string, params: TraitsPa
   });
 }
 
-/** A few traits of another profile (linked account cards): one small page, no paging. */
-export function keyTraitsQuery(collection: Collection, id: string, include: string[]) {
+/**
+ * A few traits by key, one small page with `include`: a linked account card's key traits, or the traits panel's pinned
+ * keys (fetched on their own so a pinned key on a later page is still shown first).
+ */
+export function keyTraitsQuery(collection: Collection, id: string, include: readonly string[], verbose = false) {
+  const keys = [...include];
   return queryOptions({
-    queryKey: profileKeys.traits(collection, id, { class: "trait", verbose: false, limit: include.length, include }),
+    queryKey: profileKeys.traits(collection, id, { class: "trait", verbose, limit: keys.length, include: keys }),
     queryFn: ({ signal }) => {
-      const query = new URLSearchParams({ include: include.join(","), limit: String(include.length) });
+      const query = new URLSearchParams({ include: keys.join(","), limit: String(keys.length) });
+      if (verbose) query.set("verbose", "true");
       return fetchFor<TraitsPage>(collection, id, resourcePath(collection, id, "traits", query), signal);
     },
+    enabled: keys.length > 0,
   });
 }
 
