@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ProfileEvent } from "@/lib/api-types";
 import { buildTimelineRows } from "@/lib/views/timeline-rows";
 import { TimelineRowView } from "./timeline/timeline-row";
+import { LinkedAccounts } from "./accounts/linked-accounts";
+import { IdentityCards } from "./identities/identity-cards";
 import { TraitsPanel } from "./traits/traits-panel";
 import { TraitValue } from "./traits/trait-value";
 import { BffError } from "@/lib/queries/bff-fetch";
@@ -150,6 +152,57 @@ describe("traits Load more", () => {
       expect(screen.queryByTestId("partial-search")).toBeNull();
       await user.type(screen.getByPlaceholderText("Search by key"), "custom_1");
       expect(screen.getByTestId("partial-search")).toHaveTextContent("Searching the 51 loaded traits — Load more to search all.");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe("truncated identities and links", () => {
+  const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+  const renderWith = (ui: React.ReactNode) =>
+    render(<QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>{ui}</QueryClientProvider>);
+
+  it("says the identities are only the first page when the cursor has more", async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => ({ id: `anon_${i}`, type: "anonymous_id" }));
+    vi.stubGlobal("fetch", vi.fn(() => Promise.resolve(json({ data: ids, cursor: { has_more: true, next: "x" } }))));
+    try {
+      renderWith(<IdentityCards collection="users" id="user_id:u_big" />);
+      expect(await screen.findByTestId("identities-truncated")).toHaveTextContent("Showing the first 100 identifiers: this profile has more.");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("says the links are only the first page, and counts links without identifiers", async () => {
+    const links = [
+      { to_collection: "accounts", external_ids: [{ id: "acct_1", type: "group_id" }] },
+      { to_collection: "accounts", external_ids: [] },
+      { to_collection: "accounts", external_ids: [] },
+    ];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn((url: string) =>
+        Promise.resolve(url.includes("/links") ? json({ data: links, cursor: { has_more: true, next: "x" } }) : json({ traits: { name: "One" } })),
+      ),
+    );
+    try {
+      renderWith(<LinkedAccounts collection="users" id="user_id:u_big" />);
+      expect(await screen.findAllByTestId("linked-profile")).toHaveLength(1);
+      expect(screen.getByTestId("links-unidentified")).toHaveTextContent("2 linked profiles without identifiers");
+      expect(screen.getByTestId("links-truncated")).toHaveTextContent("Showing the first 3 links: there are more.");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("does not call a profile whose only link has no identifiers linked to nothing", async () => {
+    vi.stubGlobal("fetch", vi.fn(() => Promise.resolve(json({ data: [{ to_collection: "accounts", external_ids: [] }] }))));
+    try {
+      renderWith(<LinkedAccounts collection="users" id="user_id:u_big" />);
+      expect(await screen.findByTestId("links-unidentified")).toHaveTextContent("1 linked profile without identifiers");
+      expect(screen.queryByText("This user belongs to no account.")).toBeNull();
+      expect(screen.queryByTestId("links-truncated")).toBeNull();
     } finally {
       vi.unstubAllGlobals();
     }

@@ -71,23 +71,58 @@ function linkTarget(link: ProfileLink): { collection: Collection; id: string } |
 }
 
 /** The accounts of a user (or the users of an account), each opening that profile. */
-export function LinkedAccounts({ collection, id, onOpen }: { collection: Collection; id: string; onOpen?: OpenProfile }) {
+export function LinkedAccounts({
+  collection,
+  id,
+  onOpen,
+}: {
+  collection: Collection;
+  id: string;
+  onOpen?: OpenProfile;
+}) {
   const query = useQuery(linksQuery(collection, id));
   const title = collection === "users" ? "Accounts" : "Users of this account";
   let body;
   if (query.isPending) body = <Skeleton label={`Loading ${title.toLowerCase()}`} lines={3} />;
   else if (query.isError) body = <ErrorState error={query.error} what={title} onRetry={() => void query.refetch()} />;
   else {
-    const targets = query.data.data.map(linkTarget).filter((t) => t !== null);
-    body = targets.length ? (
-      <ul className="grid gap-2 [grid-template-columns:repeat(auto-fill,minmax(min(100%,14rem),1fr))]">
-        {targets.map((target) => (
-          <LinkedCard key={`${target.collection}:${target.id}`} collection={target.collection} id={target.id} onOpen={onOpen} />
-        ))}
-      </ul>
-    ) : (
-      <EmptyState>{collection === "users" ? "This user belongs to no account." : "No users are linked to this account."}</EmptyState>
-    );
+    const links = query.data.data;
+    const targets = links.map(linkTarget).filter((t) => t !== null);
+    // A link whose external_ids are empty (or name no usable identifier) cannot be opened, but it still exists.
+    const unidentified = links.length - targets.length;
+    const more = query.data.cursor?.has_more === true;
+    body =
+      links.length === 0 ? (
+        <EmptyState>
+          {collection === "users" ? "This user belongs to no account." : "No users are linked to this account."}
+        </EmptyState>
+      ) : (
+        <>
+          {targets.length ? (
+            <ul className="grid [grid-template-columns:repeat(auto-fill,minmax(min(100%,14rem),1fr))] gap-2">
+              {targets.map((target) => (
+                <LinkedCard
+                  key={`${target.collection}:${target.id}`}
+                  collection={target.collection}
+                  id={target.id}
+                  onOpen={onOpen}
+                />
+              ))}
+            </ul>
+          ) : null}
+          {unidentified > 0 ? (
+            <p className="text-fg-muted mt-2 text-xs" data-testid="links-unidentified">
+              {unidentified === 1 ? "1 linked profile" : `${unidentified} linked profiles`} without identifiers (cannot
+              be opened).
+            </p>
+          ) : null}
+          {more ? (
+            <p className="text-fg-muted mt-2 text-xs" data-testid="links-truncated">
+              Showing the first {links.length} links: there are more.
+            </p>
+          ) : null}
+        </>
+      );
   }
   return (
     <Panel title={title} id="linked">

@@ -1,6 +1,16 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { Building2, Fingerprint, Globe, Mail, Phone, Smartphone, User, VenetianMask, type LucideIcon } from "lucide-react";
+import {
+  Building2,
+  Fingerprint,
+  Globe,
+  Mail,
+  Phone,
+  Smartphone,
+  User,
+  VenetianMask,
+  type LucideIcon,
+} from "lucide-react";
 import type { ExternalId } from "@/lib/api-types";
 import type { Collection } from "@/lib/profile-api/identifiers";
 import { externalIdsQuery } from "@/lib/queries/profiles";
@@ -31,7 +41,9 @@ function IdentityItem({ externalId, matched }: { externalId: ExternalId; matched
         <CopyButton value={externalId.id} label={`${externalId.type} ${externalId.id}`} />
       </div>
       <div className="text-fg-muted flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs">
-        {externalId.type !== "user_id" && externalId.type !== "email" && externalId.type !== "phone" ? <span>{externalId.type}</span> : null}
+        {externalId.type !== "user_id" && externalId.type !== "email" && externalId.type !== "phone" ? (
+          <span>{externalId.type}</span>
+        ) : null}
         {externalId.source_id ? <span>source {externalId.source_id}</span> : null}
         {externalId.created_at ? <span>first seen {formatDate(externalId.created_at)}</span> : null}
         {matched ? <Badge tone="accent">matched by</Badge> : null}
@@ -45,27 +57,44 @@ export function IdentityCards({ collection, id }: { collection: Collection; id: 
   const query = useQuery(externalIdsQuery(collection, id));
   let body;
   if (query.isPending) body = <Skeleton label="Loading identities" lines={4} />;
-  else if (query.isError) body = <ErrorState error={query.error} what="Identities" onRetry={() => void query.refetch()} />;
+  else if (query.isError)
+    body = <ErrorState error={query.error} what="Identities" onRetry={() => void query.refetch()} />;
   else if (query.data.data.length === 0) body = <EmptyState>This profile has no identifiers.</EmptyState>;
   else {
+    const more = query.data.cursor?.has_more === true;
     body = (
-      <div className="grid gap-2 [grid-template-columns:repeat(auto-fill,minmax(min(100%,15rem),1fr))]">
-        {groupExternalIds(query.data.data).map((group) => {
-          const Icon = ICONS[group.kind];
-          return (
-            <div key={group.kind} className="border-border bg-surface-raised min-w-0 rounded-md border p-2" data-testid="identity-group">
-              <h3 className="text-fg-muted flex items-center gap-1.5 text-xs font-semibold tracking-wide uppercase">
-                <Icon aria-hidden className="size-3.5" /> {group.label}
-              </h3>
-              <ul>
-                {group.ids.map((externalId) => (
-                  <IdentityItem key={`${externalId.type}:${externalId.id}`} externalId={externalId} matched={isMatchedIdentifier(externalId, id)} />
-                ))}
-              </ul>
-            </div>
-          );
-        })}
-      </div>
+      <>
+        <div className="grid [grid-template-columns:repeat(auto-fill,minmax(min(100%,15rem),1fr))] gap-2">
+          {groupExternalIds(query.data.data).map((group) => {
+            const Icon = ICONS[group.kind];
+            return (
+              <div
+                key={group.kind}
+                className="border-border bg-surface-raised min-w-0 rounded-md border p-2"
+                data-testid="identity-group"
+              >
+                <h3 className="text-fg-muted flex items-center gap-1.5 text-xs font-semibold tracking-wide uppercase">
+                  <Icon aria-hidden className="size-3.5" /> {group.label}
+                </h3>
+                <ul>
+                  {group.ids.map((externalId) => (
+                    <IdentityItem
+                      key={`${externalId.type}:${externalId.id}`}
+                      externalId={externalId}
+                      matched={isMatchedIdentifier(externalId, id)}
+                    />
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </div>
+        {more ? (
+          <p className="text-fg-muted mt-2 text-xs" data-testid="identities-truncated">
+            Showing the first {query.data.data.length} identifiers: this profile has more.
+          </p>
+        ) : null}
+      </>
     );
   }
   return (
