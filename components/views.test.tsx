@@ -196,7 +196,7 @@ describe("truncated identities and links", () => {
     }
   });
 
-  it("does not call a profile whose only link has no identifiers linked to nothing", async () => {
+  it("a user whose only link has no identifiers is not shown as belonging to no account", async () => {
     vi.stubGlobal("fetch", vi.fn(() => Promise.resolve(json({ data: [{ to_collection: "accounts", external_ids: [] }] }))));
     try {
       renderWith(<LinkedAccounts collection="users" id="user_id:u_big" />);
