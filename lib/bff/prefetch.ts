@@ -66,11 +66,11 @@ export async function prefetchProfile(
       ? api.traits(collection, id, { limit: pinned.length, include: [...pinned] }, {}).then((r) =>
           client.setQueryData(
             keyTraitsQuery(collection, formattedId, pinned).queryKey,
-            withOwnCursor(
+            withOwnCursor<TraitsPage>(
               r.body,
               buildResourcePath(collection, id, "traits"),
               new URLSearchParams({ include: pinned.join(","), limit: String(pinned.length) }),
-            ) as TraitsPage,
+            ),
           ),
         )
       : Promise.resolve(),
