@@ -2,6 +2,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
 import { SEED_IDS } from "../simulator/seed-ids";
+import { seriousAxeViolations } from "./support/axe";
 
 const profileUrl = (collection: string, id: string) => `/profiles/${collection}/${encodeURIComponent(id)}`;
 const panel = (page: Page, name: string) => page.getByRole("region", { name });
@@ -374,15 +375,48 @@ for (const scheme of ["light", "dark"] as const) {
         await page.screenshot({ path: "docs/screenshots/sidebar-dark.png", fullPage: true });
         await page.setViewportSize({ width: 1280, height: 720 });
       }
-      await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-        return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-      });
-      expect(violations, url).toEqual([]);
+      expect(await seriousAxeViolations(page), url).toEqual([]);
+    }
+  });
+
+  test(`axe: the 404 state, full page and sidebar (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const url of [profileUrl("users", "user_id:nobody_axe"), `/embed?id=${encodeURIComponent("user_id:nobody_axe")}`]) {
+      await page.goto(url);
+      await expect(page.getByTestId("profile-not-found")).toBeVisible();
+      expect(await seriousAxeViolations(page), url).toEqual([]);
+    }
+  });
+
+  test(`axe: the sign-in page, signed out (${scheme})`, async ({ browser }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, colorScheme: scheme });
+    try {
+      const page = await context.newPage();
+      for (const url of ["/sign-in", "/sign-in?error=AccessDenied"]) {
+        await page.goto(url);
+        await expect(page.getByRole("button", { name: /sign in/i }).first()).toBeVisible();
+        expect(await seriousAxeViolations(page), url).toEqual([]);
+      }
+    } finally {
+      await context.close();
     }
   });
 }
+
+test("axe: the error states (every Profile API call fails), full page and sidebar", async ({ page, request }) => {
+  test.setTimeout(150_000);
+  await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { errorRates: { "500": 1 } } });
+  try {
+    // Identifiers no other test opens: the server cache (keyed by identifier) must not hold an answer for them.
+    for (const url of [profileUrl("users", "email:axe-error@example.com"), `/embed?id=${encodeURIComponent("anonymous_id:axe-error")}`]) {
+      await page.goto(url);
+      await expect(panel(page, "Identities").getByRole("alert")).toContainText("could not be loaded", { timeout: 60_000 });
+      expect(await seriousAxeViolations(page), url).toEqual([]);
+    }
+  } finally {
+    await request.post(`${e2eEnv.simUrl}/__admin/faults/reset`);
+  }
+});
 
 test("an identifier needing every kind of escaping opens its own profile", async ({ page }) => {
   await page.goto("/");

@@ -9,6 +9,7 @@ import {
   unsignedZendeskToken,
   zendeskClaims,
 } from "./support/host-assertions";
+import { seriousAxeViolations } from "./support/axe";
 import { type HostServer, startHostServer, zendeskHostHtml } from "./support/host-server";
 
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -59,6 +60,17 @@ test("a valid signed URL opens the requester's profile inside the Zendesk frame,
     }),
   );
   await expect(frame.getByRole("heading", { name: "No profile found" })).toBeVisible();
+});
+
+test("axe: the Zendesk sidebar has no serious or critical violations", async ({ page }) => {
+  const token = await signZendeskToken();
+  await page.goto(host.show("zendesk-axe", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, token, ada)));
+  const frame = page.frameLocator("#app");
+  await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
+  await expect(frame.getByTestId("timeline-event").first()).toBeVisible();
+  const app = page.frame({ name: "app" });
+  expect(app).not.toBeNull();
+  expect(await seriousAxeViolations(app!)).toEqual([]);
 });
 
 test("a requester without any configured identifier gets the lookup form, prefilled", async ({ page }) => {
