@@ -389,7 +389,7 @@ for (const scheme of ["light", "dark"] as const) {
   });
 
   test(`axe: the sign-in page, signed out (${scheme})`, async ({ browser }) => {
-    const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, colorScheme: scheme });
+    const context = await browser.newContext({ baseURL: e2eEnv.appUrl, storageState: { cookies: [], origins: [] }, colorScheme: scheme });
     try {
       const page = await context.newPage();
       for (const url of ["/sign-in", "/sign-in?error=AccessDenied"]) {
