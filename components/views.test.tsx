@@ -174,23 +174,23 @@ describe("truncated identities and links", () => {
     }
   });
 
-  it("says the links are only the first page, and counts links without identifiers", async () => {
-    const links = [
-      { to_collection: "accounts", external_ids: [{ id: "acct_1", type: "group_id" }] },
-      { to_collection: "accounts", external_ids: [] },
-      { to_collection: "accounts", external_ids: [] },
-    ];
-    vi.stubGlobal(
-      "fetch",
-      vi.fn((url: string) =>
-        Promise.resolve(url.includes("/links") ? json({ data: links, cursor: { has_more: true, next: "x" } }) : json({ traits: { name: "One" } })),
-      ),
-    );
+  it("follows the links cursor with Load more, and counts links without identifiers", async () => {
+    const user = userEvent.setup();
+    const link = (n: number) => ({ to_collection: "accounts", external_ids: [{ id: `acct_${n}`, type: "group_id" }] });
+    const first = [link(1), { to_collection: "accounts", external_ids: [] }, { to_collection: "accounts", external_ids: [] }];
+    const fetchMock = vi.fn((url: string) => {
+      if (!url.includes("/links")) return Promise.resolve(json({ traits: { name: "Some Co" } }));
+      return Promise.resolve(url.includes("next=p2") ? json({ data: [link(2)], cursor: { has_more: false } }) : json({ data: first, cursor: { has_more: true, next: "p2" } }));
+    });
+    vi.stubGlobal("fetch", fetchMock);
     try {
       renderWith(<LinkedAccounts collection="users" id="user_id:u_big" />);
       expect(await screen.findAllByTestId("linked-profile")).toHaveLength(1);
       expect(screen.getByTestId("links-unidentified")).toHaveTextContent("2 linked profiles without identifiers");
-      expect(screen.getByTestId("links-truncated")).toHaveTextContent("Showing the first 3 links: there are more.");
+      await user.click(screen.getByRole("button", { name: "Load more links (3 shown)" }));
+      expect(await screen.findByText("group_id:acct_2")).toBeInTheDocument();
+      expect(screen.getAllByTestId("linked-profile")).toHaveLength(2);
+      expect(screen.queryByRole("button", { name: /Load more/ })).toBeNull();
     } finally {
       vi.unstubAllGlobals();
     }
@@ -202,7 +202,7 @@ describe("truncated identities and links", () => {
       renderWith(<LinkedAccounts collection="users" id="user_id:u_big" />);
       expect(await screen.findByTestId("links-unidentified")).toHaveTextContent("1 linked profile without identifiers");
       expect(screen.queryByText("This user belongs to no account.")).toBeNull();
-      expect(screen.queryByTestId("links-truncated")).toBeNull();
+      expect(screen.queryByRole("button", { name: /Load more/ })).toBeNull();
     } finally {
       vi.unstubAllGlobals();
     }

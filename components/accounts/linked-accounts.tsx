@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Building2, User } from "lucide-react";
 import Link from "next/link";
 import type { ProfileLink } from "@/lib/api-types";
@@ -8,7 +8,8 @@ import { keyTraitsQuery, linksQuery } from "@/lib/queries/profiles";
 import { pickProfileIdentifier } from "@/lib/views/identity-groups";
 import { profilePath } from "@/lib/views/lookup-input";
 import { Panel } from "@/components/ui/panel";
-import { EmptyState, ErrorState } from "@/components/ui/query-states";
+import { Button } from "@/components/ui/button";
+import { EmptyState, ErrorState, InlineError } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TraitValue } from "@/components/traits/trait-value";
 
@@ -80,17 +81,17 @@ export function LinkedAccounts({
   id: string;
   onOpen?: OpenProfile;
 }) {
-  const query = useQuery(linksQuery(collection, id));
+  const query = useInfiniteQuery(linksQuery(collection, id));
   const title = collection === "users" ? "Accounts" : "Users of this account";
   let body;
   if (query.isPending) body = <Skeleton label={`Loading ${title.toLowerCase()}`} lines={3} />;
-  else if (query.isError) body = <ErrorState error={query.error} what={title} onRetry={() => void query.refetch()} />;
+  else if (query.isError && !query.data)
+    body = <ErrorState error={query.error} what={title} onRetry={() => void query.refetch()} />;
   else {
-    const links = query.data.data;
+    const links = query.data.pages.flatMap((page) => page.data);
     const targets = links.map(linkTarget).filter((t) => t !== null);
     // A link whose external_ids are empty (or name no usable identifier) cannot be opened, but it still exists.
     const unidentified = links.length - targets.length;
-    const more = query.data.cursor?.has_more === true;
     body =
       links.length === 0 ? (
         <EmptyState>
@@ -116,10 +117,28 @@ export function LinkedAccounts({
               be opened).
             </p>
           ) : null}
-          {more ? (
-            <p className="text-fg-muted mt-2 text-xs" data-testid="links-truncated">
-              Showing the first {links.length} links: there are more.
-            </p>
+          {query.isRefetchError ? (
+            <InlineError
+              message={`Could not refresh ${title.toLowerCase()}.`}
+              onRetry={() => void query.refetch()}
+              retrying={query.isRefetching}
+            />
+          ) : null}
+          {query.hasNextPage && !query.isFetchNextPageError ? (
+            <Button
+              className="mt-2 w-full"
+              onClick={() => void query.fetchNextPage()}
+              disabled={query.isFetchingNextPage}
+            >
+              {query.isFetchingNextPage ? "Loading…" : `Load more links (${links.length} shown)`}
+            </Button>
+          ) : null}
+          {query.isFetchNextPageError ? (
+            <InlineError
+              message="Could not load more links."
+              onRetry={() => void query.fetchNextPage()}
+              retrying={query.isFetchingNextPage}
+            />
           ) : null}
         </>
       );

@@ -144,10 +144,16 @@ export function metadataQuery(collection: Collection, id: string) {
   });
 }
 
+/** Links, 20 (the API's maximum) per page; the panel's "Load more" follows the cursor. */
 export function linksQuery(collection: Collection, id: string) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: profileKeys.links(collection, id),
-    queryFn: ({ signal }) =>
-      fetchFor<LinksPage>(collection, id, resourcePath(collection, id, "links", new URLSearchParams({ limit: "20" })), signal),
+    initialPageParam: "",
+    queryFn: ({ signal, pageParam }) => {
+      const query = new URLSearchParams({ limit: "20" });
+      if (pageParam) query.set("next", pageParam);
+      return fetchFor<LinksPage>(collection, id, resourcePath(collection, id, "links", query), signal);
+    },
+    getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });
 }
