@@ -163,12 +163,27 @@ describe("truncated identities and links", () => {
   const renderWith = (ui: React.ReactNode) =>
     render(<QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>{ui}</QueryClientProvider>);
 
-  it("says the identities are only the first page when the cursor has more", async () => {
-    const ids = Array.from({ length: 100 }, (_, i) => ({ id: `anon_${i}`, type: "anonymous_id" }));
-    vi.stubGlobal("fetch", vi.fn(() => Promise.resolve(json({ data: ids, cursor: { has_more: true, next: "x" } }))));
+  it("follows the identities cursor with Load more after the first 100", async () => {
+    const user = userEvent.setup();
+    const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ id: `anon_${from + i}`, type: "anonymous_id" }));
+    const fetchMock = vi.fn((url: string) =>
+      Promise.resolve(
+        url.includes("next=p2")
+          ? json({ data: ids(100, 200), cursor: { has_more: true, next: "p3" } })
+          : url.includes("next=p3")
+            ? json({ data: ids(200, 205), cursor: { has_more: false } })
+            : json({ data: ids(0, 100), cursor: { has_more: true, next: "p2" } }),
+      ),
+    );
+    vi.stubGlobal("fetch", fetchMock);
     try {
       renderWith(<IdentityCards collection="users" id="user_id:u_big" />);
-      expect(await screen.findByTestId("identities-truncated")).toHaveTextContent("Showing the first 100 identifiers: this profile has more.");
+      await user.click(await screen.findByRole("button", { name: "Load more identifiers (100 shown)" }));
+      expect(await screen.findByText("anon_199")).toBeInTheDocument();
+      await user.click(await screen.findByRole("button", { name: "Load more identifiers (200 shown)" }));
+      expect(await screen.findByText("anon_204")).toBeInTheDocument();
+      expect(screen.queryByRole("button", { name: /Load more/ })).toBeNull();
+      expect(fetchMock).toHaveBeenCalledTimes(3);
     } finally {
       vi.unstubAllGlobals();
     }

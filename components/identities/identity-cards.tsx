@@ -1,5 +1,6 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import {
   Building2,
   Fingerprint,
@@ -13,13 +14,14 @@ import {
 } from "lucide-react";
 import type { ExternalId } from "@/lib/api-types";
 import type { Collection } from "@/lib/profile-api/identifiers";
-import { externalIdsQuery } from "@/lib/queries/profiles";
+import { externalIdsQuery, moreExternalIdsQuery } from "@/lib/queries/profiles";
 import { formatDate } from "@/lib/views/format";
 import { groupExternalIds, isMatchedIdentifier, type IdentityKind } from "@/lib/views/identity-groups";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Panel } from "@/components/ui/panel";
-import { EmptyState, ErrorState } from "@/components/ui/query-states";
+import { Button } from "@/components/ui/button";
+import { EmptyState, ErrorState, InlineError } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 
 const ICONS: Record<IdentityKind, LucideIcon> = {
@@ -55,17 +57,25 @@ function IdentityItem({ externalId, matched }: { externalId: ExternalId; matched
 /** Every identifier of the profile, grouped by kind; the one the agent looked up is marked "matched by". */
 export function IdentityCards({ collection, id }: { collection: Collection; id: string }) {
   const query = useQuery(externalIdsQuery(collection, id));
+  // The first page is its own (server-prefetched) query; "Load more" starts a second, paged one at its cursor.
+  const firstNext = query.data?.cursor?.has_more && query.data.cursor.next ? query.data.cursor.next : "";
+  const [loadingMore, setLoadingMore] = useState(false);
+  const more = useInfiniteQuery({
+    ...moreExternalIdsQuery(collection, id, firstNext),
+    enabled: loadingMore && firstNext !== "",
+  });
   let body;
   if (query.isPending) body = <Skeleton label="Loading identities" lines={4} />;
   else if (query.isError)
     body = <ErrorState error={query.error} what="Identities" onRetry={() => void query.refetch()} />;
   else if (query.data.data.length === 0) body = <EmptyState>This profile has no identifiers.</EmptyState>;
   else {
-    const more = query.data.cursor?.has_more === true;
+    const ids = [...query.data.data, ...(more.data?.pages.flatMap((page) => page.data) ?? [])];
+    const hasMore = more.data ? more.hasNextPage : firstNext !== "";
     body = (
       <>
         <div className="grid [grid-template-columns:repeat(auto-fill,minmax(min(100%,15rem),1fr))] gap-2">
-          {groupExternalIds(query.data.data).map((group) => {
+          {groupExternalIds(ids).map((group) => {
             const Icon = ICONS[group.kind];
             return (
               <div
@@ -89,10 +99,21 @@ export function IdentityCards({ collection, id }: { collection: Collection; id: 
             );
           })}
         </div>
-        {more ? (
-          <p className="text-fg-muted mt-2 text-xs" data-testid="identities-truncated">
-            Showing the first {query.data.data.length} identifiers: this profile has more.
-          </p>
+        {hasMore && !more.isError ? (
+          <Button
+            className="mt-2 w-full"
+            onClick={() => (loadingMore ? void more.fetchNextPage() : setLoadingMore(true))}
+            disabled={more.isFetching}
+          >
+            {more.isFetching ? "Loading…" : `Load more identifiers (${ids.length} shown)`}
+          </Button>
+        ) : null}
+        {more.isError ? (
+          <InlineError
+            message="Could not load more identifiers."
+            onRetry={() => void (more.data ? more.fetchNextPage() : more.refetch())}
+            retrying={more.isFetching}
+          />
         ) : null}
       </>
     );

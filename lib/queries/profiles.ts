@@ -120,6 +120,20 @@ export function externalIdsQuery(collection: Collection, id: string) {
   });
 }
 
+/**
+ * The identities after the first page (externalIdsQuery, which the server prefetches): "Load more" in the identity
+ * cards starts this at the first page's cursor and follows it.
+ */
+export function moreExternalIdsQuery(collection: Collection, id: string, firstNext: string) {
+  return infiniteQueryOptions({
+    queryKey: [...profileKeys.externalIds(collection, id), "more", firstNext] as const,
+    initialPageParam: firstNext,
+    queryFn: ({ signal, pageParam }) =>
+      fetchFor<ExternalIdsPage>(collection, id, resourcePath(collection, id, "external_ids", new URLSearchParams({ limit: "100", next: pageParam })), signal),
+    getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
+  });
+}
+
 export function eventsQuery(collection: Collection, id: string, params: EventsParams) {
   return infiniteQueryOptions({
     queryKey: profileKeys.events(collection, id, params),
