@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ProfileEvent } from "@/lib/api-types";
 import { buildTimelineRows } from "@/lib/views/timeline-rows";
 import { TimelineRowView } from "./timeline/timeline-row";
+import { LinkedAccounts } from "./accounts/linked-accounts";
+import { IdentityCards } from "./identities/identity-cards";
 import { TraitsPanel } from "./traits/traits-panel";
 import { TraitValue } from "./traits/trait-value";
 import { BffError } from "@/lib/queries/bff-fetch";
@@ -117,6 +119,104 @@ describe("traits Load more", () => {
       expect(await screen.findByText("custom_052")).toBeInTheDocument();
       expect(screen.getAllByTestId("trait-row")).toHaveLength(53);
       expect(screen.queryByText("Could not load more traits.")).toBeNull();
+      expect(screen.queryByRole("button", { name: /Load more/ })).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("shows a pinned key from a later page first (its own include query) and says a search covers only loaded traits", async () => {
+    const user = userEvent.setup();
+    const fetchMock = vi.fn((url: string) =>
+      Promise.resolve(
+        url.includes("include=")
+          ? json(200, { traits: { plan: "pro" } })
+          : json(200, { traits: traits(0, 50), cursor: { has_more: true, next: "p2" } }),
+      ),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    try {
+      const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+      render(
+        <QueryClientProvider client={client}>
+          <TraitsPanel collection="users" id="user_id:u_many" pinned={["plan", "company"]} />
+        </QueryClientProvider>,
+      );
+      await screen.findByText("plan");
+      const rows = screen.getAllByTestId("trait-row");
+      expect(rows).toHaveLength(51);
+      expect(rows[0]).toHaveTextContent("plan");
+      expect(rows[0]?.querySelector("[aria-label=pinned]")).not.toBeNull();
+      const pinnedCall = fetchMock.mock.calls.map(([url]) => String(url)).find((url) => url.includes("include="));
+      expect(pinnedCall).toContain("include=plan%2Ccompany");
+      expect(screen.queryByTestId("partial-search")).toBeNull();
+      await user.type(screen.getByPlaceholderText("Search by key"), "custom_1");
+      expect(screen.getByTestId("partial-search")).toHaveTextContent("Searching the 51 loaded traits — Load more to search all.");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe("truncated identities and links", () => {
+  const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+  const renderWith = (ui: React.ReactNode) =>
+    render(<QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>{ui}</QueryClientProvider>);
+
+  it("follows the identities cursor with Load more after the first 100", async () => {
+    const user = userEvent.setup();
+    const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ id: `anon_${from + i}`, type: "anonymous_id" }));
+    const fetchMock = vi.fn((url: string) =>
+      Promise.resolve(
+        url.includes("next=p2")
+          ? json({ data: ids(100, 200), cursor: { has_more: true, next: "p3" } })
+          : url.includes("next=p3")
+            ? json({ data: ids(200, 205), cursor: { has_more: false } })
+            : json({ data: ids(0, 100), cursor: { has_more: true, next: "p2" } }),
+      ),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    try {
+      renderWith(<IdentityCards collection="users" id="user_id:u_big" />);
+      await user.click(await screen.findByRole("button", { name: "Load more identifiers (100 shown)" }));
+      expect(await screen.findByText("anon_199")).toBeInTheDocument();
+      await user.click(await screen.findByRole("button", { name: "Load more identifiers (200 shown)" }));
+      expect(await screen.findByText("anon_204")).toBeInTheDocument();
+      expect(screen.queryByRole("button", { name: /Load more/ })).toBeNull();
+      expect(fetchMock).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("follows the links cursor with Load more, and counts links without identifiers", async () => {
+    const user = userEvent.setup();
+    const link = (n: number) => ({ to_collection: "accounts", external_ids: [{ id: `acct_${n}`, type: "group_id" }] });
+    const first = [link(1), { to_collection: "accounts", external_ids: [] }, { to_collection: "accounts", external_ids: [] }];
+    const fetchMock = vi.fn((url: string) => {
+      if (!url.includes("/links")) return Promise.resolve(json({ traits: { name: "Some Co" } }));
+      return Promise.resolve(url.includes("next=p2") ? json({ data: [link(2)], cursor: { has_more: false } }) : json({ data: first, cursor: { has_more: true, next: "p2" } }));
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    try {
+      renderWith(<LinkedAccounts collection="users" id="user_id:u_big" />);
+      expect(await screen.findAllByTestId("linked-profile")).toHaveLength(1);
+      expect(screen.getByTestId("links-unidentified")).toHaveTextContent("2 linked profiles without identifiers");
+      await user.click(screen.getByRole("button", { name: "Load more links (3 shown)" }));
+      expect(await screen.findByText("group_id:acct_2")).toBeInTheDocument();
+      expect(screen.getAllByTestId("linked-profile")).toHaveLength(2);
+      expect(screen.queryByRole("button", { name: /Load more/ })).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("a user whose only link has no identifiers is not shown as belonging to no account", async () => {
+    vi.stubGlobal("fetch", vi.fn(() => Promise.resolve(json({ data: [{ to_collection: "accounts", external_ids: [] }] }))));
+    try {
+      renderWith(<LinkedAccounts collection="users" id="user_id:u_big" />);
+      expect(await screen.findByTestId("links-unidentified")).toHaveTextContent("1 linked profile without identifiers");
+      expect(screen.queryByText("This user belongs to no account.")).toBeNull();
       expect(screen.queryByRole("button", { name: /Load more/ })).toBeNull();
     } finally {
       vi.unstubAllGlobals();

@@ -5,6 +5,7 @@ import { e2eEnv } from "../playwright.config";
 import { canvasEnvelope, signCanvasRequest } from "./support/host-assertions";
 import { type HostServer, salesforceHostHtml, startHostServer } from "./support/host-server";
 import { keepNoCookiesFor } from "./support/no-cookies";
+import { seriousAxeViolations } from "./support/axe";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -28,6 +29,17 @@ test("a valid signed request shows the record's customer in the canvas frame, an
   const html = await page.frame({ name: "canvas" })?.content();
   expect(html).not.toContain("SALESFORCE-USER-TOKEN");
   expect(html).not.toContain(e2eEnv.salesforceSecret);
+});
+
+test("axe: the Salesforce canvas sidebar has no serious or critical violations", async ({ page }) => {
+  const signed = signCanvasRequest(canvasEnvelope({}, { External_Id__c: adaUserId }));
+  await page.goto(host.show("sf-axe", salesforceHostHtml(e2eEnv.appUrl, signed)));
+  const frame = page.frameLocator("#canvas");
+  await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
+  await expect(frame.getByTestId("timeline-event").first()).toBeVisible();
+  const canvas = page.frame({ name: "canvas" });
+  expect(canvas).not.toBeNull();
+  expect(await seriousAxeViolations(canvas!)).toEqual([]);
 });
 
 test("a Lead mapped by e-mail, sent in URL-safe base64, signs in too", async ({ request }) => {

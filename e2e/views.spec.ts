@@ -2,6 +2,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
 import { SEED_IDS } from "../simulator/seed-ids";
+import { seriousAxeViolations } from "./support/axe";
 
 const profileUrl = (collection: string, id: string) => `/profiles/${collection}/${encodeURIComponent(id)}`;
 const panel = (page: Page, name: string) => page.getByRole("region", { name });
@@ -113,14 +114,27 @@ test("timeline: a run of page views is one 'N pages viewed' row that expands", a
 test("traits: Load more follows the cursor until every trait is shown", async ({ page }) => {
   await page.goto(profileUrl("users", SEED_IDS.manyTraits.userId));
   const traits = panel(page, "Traits & audiences");
-  await expect(traits.getByTestId("trait-row")).toHaveCount(50);
-  await traits.getByRole("button", { name: "Load more traits (50 shown)" }).click();
-  await expect(traits.getByTestId("trait-row")).toHaveCount(100);
-  await traits.getByRole("button", { name: "Load more traits (100 shown)" }).click();
+  // Byte order puts custom_001…custom_120 first: the pinned name, email and plan are on page 3, yet shown first.
+  await expect(traits.getByTestId("trait-row")).toHaveCount(53);
+  await expect(traits.getByTestId("trait-row").nth(0)).toContainText("name");
+  await expect(traits.getByTestId("trait-row").nth(1)).toContainText("email");
+  await expect(traits.getByTestId("trait-row").nth(2)).toContainText("plan");
+  await expect(traits.getByTestId("trait-row").nth(3)).toContainText("custom_001");
+  // A search before every page is loaded says it covers only the loaded traits.
+  await traits.getByPlaceholder("Search by key").fill("custom_12");
+  await expect(traits.getByTestId("partial-search")).toHaveText("Searching the 53 loaded traits — Load more to search all.");
+  await expect(traits.getByTestId("trait-row")).toHaveCount(0);
+  await traits.getByPlaceholder("Search by key").fill("");
+  await expect(traits.getByTestId("partial-search")).toHaveCount(0);
+  await traits.getByRole("button", { name: "Load more traits (53 shown)" }).click();
+  await expect(traits.getByTestId("trait-row")).toHaveCount(103);
+  await traits.getByRole("button", { name: "Load more traits (103 shown)" }).click();
   await expect(traits.getByTestId("trait-row")).toHaveCount(125); // 120 custom + first/last name, name, email, plan
   await expect(traits.getByRole("button", { name: /Load more/ })).toHaveCount(0);
+  await expect(traits.getByTestId("trait-row").nth(0)).toContainText("name");
   await traits.getByPlaceholder("Search by key").fill("custom_120");
   await expect(traits.getByTestId("trait-row")).toHaveCount(1);
+  await expect(traits.getByTestId("partial-search")).toHaveCount(0);
 });
 
 test("the heavy user's timeline scrolls to the 14-day edge with a bounded DOM", async ({ page }) => {
@@ -361,15 +375,48 @@ for (const scheme of ["light", "dark"] as const) {
         await page.screenshot({ path: "docs/screenshots/sidebar-dark.png", fullPage: true });
         await page.setViewportSize({ width: 1280, height: 720 });
       }
-      await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-        return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-      });
-      expect(violations, url).toEqual([]);
+      expect(await seriousAxeViolations(page), url).toEqual([]);
+    }
+  });
+
+  test(`axe: the 404 state, full page and sidebar (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const url of [profileUrl("users", "user_id:nobody_axe"), `/embed?id=${encodeURIComponent("user_id:nobody_axe")}`]) {
+      await page.goto(url);
+      await expect(page.getByTestId("profile-not-found")).toBeVisible();
+      expect(await seriousAxeViolations(page), url).toEqual([]);
+    }
+  });
+
+  test(`axe: the sign-in page, signed out (${scheme})`, async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: e2eEnv.appUrl, storageState: { cookies: [], origins: [] }, colorScheme: scheme });
+    try {
+      const page = await context.newPage();
+      for (const url of ["/sign-in", "/sign-in?error=AccessDenied"]) {
+        await page.goto(url);
+        await expect(page.getByRole("button", { name: /sign in/i }).first()).toBeVisible();
+        expect(await seriousAxeViolations(page), url).toEqual([]);
+      }
+    } finally {
+      await context.close();
     }
   });
 }
+
+test("axe: the error states (every Profile API call fails), full page and sidebar", async ({ page, request }) => {
+  test.setTimeout(150_000);
+  await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { errorRates: { "500": 1 } } });
+  try {
+    // Identifiers no other test opens: the server cache (keyed by identifier) must not hold an answer for them.
+    for (const url of [profileUrl("users", "email:axe-error@example.com"), `/embed?id=${encodeURIComponent("anonymous_id:axe-error")}`]) {
+      await page.goto(url);
+      await expect(panel(page, "Identities").getByRole("alert")).toContainText("could not be loaded", { timeout: 60_000 });
+      expect(await seriousAxeViolations(page), url).toEqual([]);
+    }
+  } finally {
+    await request.post(`${e2eEnv.simUrl}/__admin/faults/reset`);
+  }
+});
 
 test("an identifier needing every kind of escaping opens its own profile", async ({ page }) => {
   await page.goto("/");

@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Building2, User } from "lucide-react";
 import Link from "next/link";
 import type { ProfileLink } from "@/lib/api-types";
@@ -8,7 +8,8 @@ import { keyTraitsQuery, linksQuery } from "@/lib/queries/profiles";
 import { pickProfileIdentifier } from "@/lib/views/identity-groups";
 import { profilePath } from "@/lib/views/lookup-input";
 import { Panel } from "@/components/ui/panel";
-import { EmptyState, ErrorState } from "@/components/ui/query-states";
+import { Button } from "@/components/ui/button";
+import { EmptyState, ErrorState, InlineError } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TraitValue } from "@/components/traits/trait-value";
 
@@ -71,23 +72,76 @@ function linkTarget(link: ProfileLink): { collection: Collection; id: string } |
 }
 
 /** The accounts of a user (or the users of an account), each opening that profile. */
-export function LinkedAccounts({ collection, id, onOpen }: { collection: Collection; id: string; onOpen?: OpenProfile }) {
-  const query = useQuery(linksQuery(collection, id));
+export function LinkedAccounts({
+  collection,
+  id,
+  onOpen,
+}: {
+  collection: Collection;
+  id: string;
+  onOpen?: OpenProfile;
+}) {
+  const query = useInfiniteQuery(linksQuery(collection, id));
   const title = collection === "users" ? "Accounts" : "Users of this account";
   let body;
   if (query.isPending) body = <Skeleton label={`Loading ${title.toLowerCase()}`} lines={3} />;
-  else if (query.isError) body = <ErrorState error={query.error} what={title} onRetry={() => void query.refetch()} />;
+  else if (query.isError && !query.data)
+    body = <ErrorState error={query.error} what={title} onRetry={() => void query.refetch()} />;
   else {
-    const targets = query.data.data.map(linkTarget).filter((t) => t !== null);
-    body = targets.length ? (
-      <ul className="grid gap-2 [grid-template-columns:repeat(auto-fill,minmax(min(100%,14rem),1fr))]">
-        {targets.map((target) => (
-          <LinkedCard key={`${target.collection}:${target.id}`} collection={target.collection} id={target.id} onOpen={onOpen} />
-        ))}
-      </ul>
-    ) : (
-      <EmptyState>{collection === "users" ? "This user belongs to no account." : "No users are linked to this account."}</EmptyState>
-    );
+    const links = query.data.pages.flatMap((page) => page.data);
+    const targets = links.map(linkTarget).filter((t) => t !== null);
+    // A link whose external_ids are empty (or name no usable identifier) cannot be opened, but it still exists.
+    const unidentified = links.length - targets.length;
+    body =
+      links.length === 0 ? (
+        <EmptyState>
+          {collection === "users" ? "This user belongs to no account." : "No users are linked to this account."}
+        </EmptyState>
+      ) : (
+        <>
+          {targets.length ? (
+            <ul className="grid [grid-template-columns:repeat(auto-fill,minmax(min(100%,14rem),1fr))] gap-2">
+              {targets.map((target) => (
+                <LinkedCard
+                  key={`${target.collection}:${target.id}`}
+                  collection={target.collection}
+                  id={target.id}
+                  onOpen={onOpen}
+                />
+              ))}
+            </ul>
+          ) : null}
+          {unidentified > 0 ? (
+            <p className="text-fg-muted mt-2 text-xs" data-testid="links-unidentified">
+              {unidentified === 1 ? "1 linked profile" : `${unidentified} linked profiles`} without identifiers (cannot
+              be opened).
+            </p>
+          ) : null}
+          {query.isRefetchError ? (
+            <InlineError
+              message={`Could not refresh ${title.toLowerCase()}.`}
+              onRetry={() => void query.refetch()}
+              retrying={query.isRefetching}
+            />
+          ) : null}
+          {query.hasNextPage && !query.isFetchNextPageError ? (
+            <Button
+              className="mt-2 w-full"
+              onClick={() => void query.fetchNextPage()}
+              disabled={query.isFetchingNextPage}
+            >
+              {query.isFetchingNextPage ? "Loading…" : `Load more links (${links.length} shown)`}
+            </Button>
+          ) : null}
+          {query.isFetchNextPageError ? (
+            <InlineError
+              message="Could not load more links."
+              onRetry={() => void query.fetchNextPage()}
+              retrying={query.isFetchingNextPage}
+            />
+          ) : null}
+        </>
+      );
   }
   return (
     <Panel title={title} id="linked">

@@ -1,15 +1,27 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
-import { Building2, Fingerprint, Globe, Mail, Phone, Smartphone, User, VenetianMask, type LucideIcon } from "lucide-react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import {
+  Building2,
+  Fingerprint,
+  Globe,
+  Mail,
+  Phone,
+  Smartphone,
+  User,
+  VenetianMask,
+  type LucideIcon,
+} from "lucide-react";
 import type { ExternalId } from "@/lib/api-types";
 import type { Collection } from "@/lib/profile-api/identifiers";
-import { externalIdsQuery } from "@/lib/queries/profiles";
+import { externalIdsQuery, moreExternalIdsQuery } from "@/lib/queries/profiles";
 import { formatDate } from "@/lib/views/format";
 import { groupExternalIds, isMatchedIdentifier, type IdentityKind } from "@/lib/views/identity-groups";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Panel } from "@/components/ui/panel";
-import { EmptyState, ErrorState } from "@/components/ui/query-states";
+import { Button } from "@/components/ui/button";
+import { EmptyState, ErrorState, InlineError } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 
 const ICONS: Record<IdentityKind, LucideIcon> = {
@@ -31,7 +43,9 @@ function IdentityItem({ externalId, matched }: { externalId: ExternalId; matched
         <CopyButton value={externalId.id} label={`${externalId.type} ${externalId.id}`} />
       </div>
       <div className="text-fg-muted flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs">
-        {externalId.type !== "user_id" && externalId.type !== "email" && externalId.type !== "phone" ? <span>{externalId.type}</span> : null}
+        {externalId.type !== "user_id" && externalId.type !== "email" && externalId.type !== "phone" ? (
+          <span>{externalId.type}</span>
+        ) : null}
         {externalId.source_id ? <span>source {externalId.source_id}</span> : null}
         {externalId.created_at ? <span>first seen {formatDate(externalId.created_at)}</span> : null}
         {matched ? <Badge tone="accent">matched by</Badge> : null}
@@ -43,29 +57,65 @@ function IdentityItem({ externalId, matched }: { externalId: ExternalId; matched
 /** Every identifier of the profile, grouped by kind; the one the agent looked up is marked "matched by". */
 export function IdentityCards({ collection, id }: { collection: Collection; id: string }) {
   const query = useQuery(externalIdsQuery(collection, id));
+  // The first page is its own (server-prefetched) query; "Load more" starts a second, paged one at its cursor.
+  const firstNext = query.data?.cursor?.has_more && query.data.cursor.next ? query.data.cursor.next : "";
+  const [loadingMore, setLoadingMore] = useState(false);
+  const more = useInfiniteQuery({
+    ...moreExternalIdsQuery(collection, id, firstNext),
+    enabled: loadingMore && firstNext !== "",
+  });
   let body;
   if (query.isPending) body = <Skeleton label="Loading identities" lines={4} />;
-  else if (query.isError) body = <ErrorState error={query.error} what="Identities" onRetry={() => void query.refetch()} />;
+  else if (query.isError)
+    body = <ErrorState error={query.error} what="Identities" onRetry={() => void query.refetch()} />;
   else if (query.data.data.length === 0) body = <EmptyState>This profile has no identifiers.</EmptyState>;
   else {
+    const ids = [...query.data.data, ...(more.data?.pages.flatMap((page) => page.data) ?? [])];
+    const hasMore = more.data ? more.hasNextPage : firstNext !== "";
     body = (
-      <div className="grid gap-2 [grid-template-columns:repeat(auto-fill,minmax(min(100%,15rem),1fr))]">
-        {groupExternalIds(query.data.data).map((group) => {
-          const Icon = ICONS[group.kind];
-          return (
-            <div key={group.kind} className="border-border bg-surface-raised min-w-0 rounded-md border p-2" data-testid="identity-group">
-              <h3 className="text-fg-muted flex items-center gap-1.5 text-xs font-semibold tracking-wide uppercase">
-                <Icon aria-hidden className="size-3.5" /> {group.label}
-              </h3>
-              <ul>
-                {group.ids.map((externalId) => (
-                  <IdentityItem key={`${externalId.type}:${externalId.id}`} externalId={externalId} matched={isMatchedIdentifier(externalId, id)} />
-                ))}
-              </ul>
-            </div>
-          );
-        })}
-      </div>
+      <>
+        <div className="grid [grid-template-columns:repeat(auto-fill,minmax(min(100%,15rem),1fr))] gap-2">
+          {groupExternalIds(ids).map((group) => {
+            const Icon = ICONS[group.kind];
+            return (
+              <div
+                key={group.kind}
+                className="border-border bg-surface-raised min-w-0 rounded-md border p-2"
+                data-testid="identity-group"
+              >
+                <h3 className="text-fg-muted flex items-center gap-1.5 text-xs font-semibold tracking-wide uppercase">
+                  <Icon aria-hidden className="size-3.5" /> {group.label}
+                </h3>
+                <ul>
+                  {group.ids.map((externalId) => (
+                    <IdentityItem
+                      key={`${externalId.type}:${externalId.id}`}
+                      externalId={externalId}
+                      matched={isMatchedIdentifier(externalId, id)}
+                    />
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </div>
+        {hasMore && !more.isError ? (
+          <Button
+            className="mt-2 w-full"
+            onClick={() => (loadingMore ? void more.fetchNextPage() : setLoadingMore(true))}
+            disabled={more.isFetching}
+          >
+            {more.isFetching ? "Loading…" : `Load more identifiers (${ids.length} shown)`}
+          </Button>
+        ) : null}
+        {more.isError ? (
+          <InlineError
+            message="Could not load more identifiers."
+            onRetry={() => void (more.data ? more.fetchNextPage() : more.refetch())}
+            retrying={more.isFetching}
+          />
+        ) : null}
+      </>
     );
   }
   return (

@@ -1,10 +1,10 @@
 "use client";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
 import { useId, useMemo, useState } from "react";
 import type { JsonValue, VerboseTraitValue } from "@/lib/api-types";
 import type { Collection } from "@/lib/profile-api/identifiers";
-import { TRAITS_PAGE_SIZE, traitsQuery, type TraitClass } from "@/lib/queries/profiles";
+import { keyTraitsQuery, TRAITS_PAGE_SIZE, traitsQuery, type TraitClass } from "@/lib/queries/profiles";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState, ErrorState, InlineError } from "@/components/ui/query-states";
@@ -36,19 +36,30 @@ function TraitsBody({
   pinned: readonly string[];
 }) {
   const query = useInfiniteQuery(traitsQuery(collection, id, { class: traitClass, verbose, limit: TRAITS_PAGE_SIZE }));
+  // The pinned keys come in their own small `include` query, so one that sorts onto a later page is still shown first.
+  // A failure here is not shown: the pinned keys then just appear in their page like any other.
+  const pinnedKeys = traitClass === "trait" ? pinned : [];
+  const pinnedQuery = useQuery(keyTraitsQuery(collection, id, pinnedKeys, verbose));
+  const pinnedData = pinnedKeys.length ? pinnedQuery.data : undefined;
   const entries = useMemo(() => {
-    const merged: Record<string, JsonValue | VerboseTraitValue> = {};
+    const merged: Record<string, JsonValue | VerboseTraitValue> = { ...pinnedData?.traits };
     for (const page of query.data?.pages ?? []) Object.assign(merged, page.traits);
     return toEntries(merged, verbose);
-  }, [query.data, verbose]);
+  }, [query.data, pinnedData, verbose]);
   if (query.isPending) return <Skeleton label={`Loading ${NOUNS[traitClass]}`} lines={6} />;
   // The full error state only when nothing is loaded: a failed "Load more" (or refetch) keeps the list.
   if (query.isError && !query.data)
     return <ErrorState error={query.error} what={NOUNS[traitClass]} onRetry={() => void query.refetch()} />;
   const count = Object.keys(entries).length;
   if (count === 0) return <EmptyState>This profile has no {NOUNS[traitClass]}.</EmptyState>;
+  const searching = search.trim() !== "" && query.hasNextPage;
   return (
     <>
+      {searching ? (
+        <p className="text-fg-muted py-1 text-xs" data-testid="partial-search">
+          Searching the {count} loaded {NOUNS[traitClass]} — Load more to search all.
+        </p>
+      ) : null}
       {traitClass === "audience" ? (
         <AudienceList entries={entries} search={search} verbose={verbose} />
       ) : (

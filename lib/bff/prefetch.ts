@@ -1,9 +1,11 @@
 import "server-only";
 import { QueryClient, dehydrate, type DehydratedState } from "@tanstack/react-query";
+import type { TraitsPage } from "@/lib/api-types";
 import { AppError } from "@/lib/errors";
 import { getProfileApi } from "@/lib/profile-api/client";
 import type { Collection, ProfileIdentifier } from "@/lib/profile-api/identifiers";
-import { externalIdsQuery, FIRST_TRAITS_PARAMS, profileKeys, summaryQuery } from "@/lib/queries/profiles";
+import { getConfig } from "@/lib/config";
+import { externalIdsQuery, FIRST_TRAITS_PARAMS, keyTraitsQuery, profileKeys, summaryQuery } from "@/lib/queries/profiles";
 import { buildResourcePath, withOwnCursor } from "./cursor";
 import { fetchProfileSummary, SUMMARY_LIMITS } from "./summary";
 
@@ -21,7 +23,7 @@ export type PrefetchedState = {
 };
 
 /**
- * The data of a profile's first paint (summary, identities, first page of traits), fetched on the server while the
+ * The data of a profile's first paint (summary, identities, first page of traits, the pinned traits), fetched on the server while the
  * page renders, so the HTML already shows them instead of skeletons waiting for three browser round trips. The
  * bodies are exactly what the BFF routes answer (same client, same cursor rewriting); whatever fails or is late is
  * left out and the browser fetches it as usual, with its own loading and error states. A profile the Profile API
@@ -31,6 +33,7 @@ export async function prefetchProfile(
   collection: Collection,
   id: ProfileIdentifier,
   formattedId: string,
+  pinned: readonly string[] = getConfig().PINNED_TRAITS,
 ): Promise<PrefetchedState> {
   const firstTraitsPage = FIRST_TRAITS_PARAMS;
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } });
@@ -57,6 +60,20 @@ export async function prefetchProfile(
         pageParams: [""],
       }),
     ),
+    // The traits panel's own query for the pinned keys (they may sort onto a later page): without it they would
+    // appear at the top a moment after the first paint, pushing the list down.
+    pinned.length
+      ? api.traits(collection, id, { limit: pinned.length, include: [...pinned] }, {}).then((r) =>
+          client.setQueryData(
+            keyTraitsQuery(collection, formattedId, pinned).queryKey,
+            withOwnCursor<TraitsPage>(
+              r.body,
+              buildResourcePath(collection, id, "traits"),
+              new URLSearchParams({ include: pinned.join(","), limit: String(pinned.length) }),
+            ),
+          ),
+        )
+      : Promise.resolve(),
   ]);
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<void>((resolve) => (timer = setTimeout(resolve, PREFETCH_BUDGET_MS)));

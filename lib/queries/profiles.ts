@@ -95,14 +95,20 @@ export function traitsQuery(collection: Collection, id: string, params: TraitsPa
   });
 }
 
-/** A few traits of another profile (linked account cards): one small page, no paging. */
-export function keyTraitsQuery(collection: Collection, id: string, include: string[]) {
+/**
+ * A few traits by key, one small page with `include`: a linked account card's key traits, or the traits panel's pinned
+ * keys (fetched on their own so a pinned key on a later page is still shown first).
+ */
+export function keyTraitsQuery(collection: Collection, id: string, include: readonly string[], verbose = false) {
+  const keys = [...include];
   return queryOptions({
-    queryKey: profileKeys.traits(collection, id, { class: "trait", verbose: false, limit: include.length, include }),
+    queryKey: profileKeys.traits(collection, id, { class: "trait", verbose, limit: keys.length, include: keys }),
     queryFn: ({ signal }) => {
-      const query = new URLSearchParams({ include: include.join(","), limit: String(include.length) });
+      const query = new URLSearchParams({ include: keys.join(","), limit: String(keys.length) });
+      if (verbose) query.set("verbose", "true");
       return fetchFor<TraitsPage>(collection, id, resourcePath(collection, id, "traits", query), signal);
     },
+    enabled: keys.length > 0,
   });
 }
 
@@ -111,6 +117,20 @@ export function externalIdsQuery(collection: Collection, id: string) {
     queryKey: profileKeys.externalIds(collection, id),
     queryFn: ({ signal }) =>
       fetchFor<ExternalIdsPage>(collection, id, resourcePath(collection, id, "external_ids", new URLSearchParams({ limit: "100" })), signal),
+  });
+}
+
+/**
+ * The identities after the first page (externalIdsQuery, which the server prefetches): "Load more" in the identity
+ * cards starts this at the first page's cursor and follows it.
+ */
+export function moreExternalIdsQuery(collection: Collection, id: string, firstNext: string) {
+  return infiniteQueryOptions({
+    queryKey: [...profileKeys.externalIds(collection, id), "more", firstNext] as const,
+    initialPageParam: firstNext,
+    queryFn: ({ signal, pageParam }) =>
+      fetchFor<ExternalIdsPage>(collection, id, resourcePath(collection, id, "external_ids", new URLSearchParams({ limit: "100", next: pageParam })), signal),
+    getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });
 }
 
@@ -138,10 +158,16 @@ export function metadataQuery(collection: Collection, id: string) {
   });
 }
 
+/** Links, 20 (the API's maximum) per page; the panel's "Load more" follows the cursor. */
 export function linksQuery(collection: Collection, id: string) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: profileKeys.links(collection, id),
-    queryFn: ({ signal }) =>
-      fetchFor<LinksPage>(collection, id, resourcePath(collection, id, "links", new URLSearchParams({ limit: "20" })), signal),
+    initialPageParam: "",
+    queryFn: ({ signal, pageParam }) => {
+      const query = new URLSearchParams({ limit: "20" });
+      if (pageParam) query.set("next", pageParam);
+      return fetchFor<LinksPage>(collection, id, resourcePath(collection, id, "links", query), signal);
+    },
+    getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });
 }

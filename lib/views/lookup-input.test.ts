@@ -14,8 +14,27 @@ describe("parseLookupInput", () => {
     expect(parseLookupInput("email", "", "group_id:acct_acme")).toMatchObject({ ok: true, target: { collection: "accounts" } });
   });
 
-  it("keeps a user id that merely contains a colon as the value", () => {
-    expect(parseLookupInput("user_id", "", "tenant:42")).toMatchObject({ ok: true, target: { text: "user_id:tenant:42" } });
+  it("takes a pasted custom type:value over the default select", () => {
+    expect(parseLookupInput("user_id", "", "sfdc_id:123")).toMatchObject({ ok: true, target: { collection: "users", text: "sfdc_id:123" } });
+    expect(parseLookupInput("user_id", "", " zendesk.user:42 ")).toMatchObject({ ok: true, target: { text: "zendesk.user:42" } });
+    // Not the type grammar: the colon is part of a user id.
+    expect(parseLookupInput("user_id", "", "Tenant:42")).toMatchObject({ ok: true, target: { text: "user_id:Tenant:42" } });
+    expect(parseLookupInput("user_id", "", "auth0|abc:1")).toMatchObject({ ok: true, target: { text: "user_id:auth0|abc:1" } });
+  });
+
+  it("keeps a colon in the value when the agent explicitly chose a type the value belongs to", () => {
+    expect(parseLookupInput("user_id", "", "tenant:42", true)).toMatchObject({ ok: true, target: { text: "user_id:tenant:42" } });
+    expect(parseLookupInput("anonymous_id", "", "sfdc_id:123", true)).toMatchObject({ ok: true, target: { text: "anonymous_id:sfdc_id:123" } });
+    expect(parseLookupInput("email", "", "sales:ada@example.com", true)).toMatchObject({ ok: true, target: { text: "email:sales:ada@example.com" } });
+    expect(parseLookupInput("custom", "android.id", "sfdc_id:123", true)).toMatchObject({ ok: true, target: { text: "android.id:sfdc_id:123" } });
+  });
+
+  it("still takes the pasted type when the value cannot be of the chosen type", () => {
+    expect(parseLookupInput("email", "", "sfdc_id:123", true)).toMatchObject({ ok: true, target: { text: "sfdc_id:123" } });
+    expect(parseLookupInput("phone", "", "sfdc_id:123", true)).toMatchObject({ ok: true, target: { text: "sfdc_id:123" } });
+    expect(parseLookupInput("custom", "", "sfdc_id:123", true)).toMatchObject({ ok: true, target: { text: "sfdc_id:123" } });
+    // Well-known types win even over an explicit choice.
+    expect(parseLookupInput("user_id", "", "email:ada@example.com", true)).toMatchObject({ ok: true, target: { text: "email:ada@example.com" } });
   });
 
   it("uses the custom type and explains what is missing", () => {

@@ -22,9 +22,35 @@ export const LOOKUP_TYPE_LABELS: Record<LookupType, string> = {
 export type LookupTarget = { collection: Collection; identifier: ProfileIdentifier; text: string };
 export type LookupResult = { ok: true; target: LookupTarget } | { ok: false; message: string };
 
-// A pasted `type:value` is recognised when its type is one agents use or looks like a device type (ios.idfa);
-// anything else stays a value, so `user_id` values that contain a colon are not misread.
-const PASTED_TYPE = /^(user_id|email|phone|anonymous_id|group_id|cross_domain_id|[a-z][a-z0-9_]*\.[a-z0-9_.]+):/;
+// Types agents use, or that look like a device type (ios.idfa): a pasted `type:value` with one of these always wins.
+const KNOWN_PASTED_TYPE = /^(user_id|email|phone|anonymous_id|group_id|cross_domain_id|[a-z][a-z0-9_]*\.[a-z0-9_.]+):/;
+// Any other word that fits the identifier-type grammar (lib/profile-api/identifiers.ts), e.g. `sfdc_id:123`.
+const CUSTOM_PASTED_TYPE = /^[a-z][a-z0-9_.]*:./;
+
+/** Whether a pasted `word:rest` plausibly is a value of the type the agent picked (ids are opaque; emails have an @). */
+function belongsToType(type: LookupType, value: string): boolean {
+  if (type === "email") return value.includes("@");
+  if (type === "phone") return false; // phone numbers have no colon
+  return true;
+}
+
+/**
+ * The rule for a pasted `type:value`, stated in the form's hint (LOOKUP_PASTE_HINT):
+ * - a well-known type (user_id, email, phone, anonymous_id, group_id, cross_domain_id, or a dotted device type) is
+ *   always taken as type:value;
+ * - any other `word:rest` whose word fits the type grammar (sfdc_id:123) is taken as type:value too, unless the agent
+ *   explicitly chose a type in the select (or typed a custom type) and the value plausibly belongs to it: then the
+ *   whole paste is the value (user_id `tenant:42`).
+ */
+function isPastedIdentifier(type: LookupType, customType: string, value: string, explicitType: boolean): boolean {
+  if (KNOWN_PASTED_TYPE.test(value)) return true;
+  if (!CUSTOM_PASTED_TYPE.test(value)) return false;
+  if (type === "custom") return customType.trim() === "";
+  return !(explicitType && belongsToType(type, value));
+}
+
+export const LOOKUP_PASTE_HINT =
+  "A whole type:value (sfdc_id:123) is looked up as is; to look up a value that contains a colon, pick its type first.";
 
 /** Accounts are looked up by group_id; every other identifier names a user. */
 export function collectionForType(type: string): Collection {
@@ -32,15 +58,17 @@ export function collectionForType(type: string): Collection {
 }
 
 /**
- * Turns the form's fields into the profile to open. A whole `type:value` pasted into the value wins over the select.
+ * Turns the form's fields into the profile to open. A whole `type:value` pasted into the value wins over the select
+ * (see isPastedIdentifier for when a colon is part of the value instead); `explicitType` says the agent chose the type
+ * in the select rather than leaving the default.
  * Surrounding whitespace is dropped (a copy from an email often carries it); the value is otherwise kept exactly,
  * since the Profile API is case-sensitive.
  */
-export function parseLookupInput(type: LookupType, customType: string, rawValue: string): LookupResult {
+export function parseLookupInput(type: LookupType, customType: string, rawValue: string, explicitType = false): LookupResult {
   const value = rawValue.trim();
   if (value === "") return { ok: false, message: "Enter an identifier value." };
   let text: string;
-  if (PASTED_TYPE.test(value)) text = value;
+  if (isPastedIdentifier(type, customType, value, explicitType)) text = value;
   else if (type === "custom") {
     const custom = customType.trim();
     if (custom === "") return { ok: false, message: "Enter the identifier type, or paste a whole type:value." };
