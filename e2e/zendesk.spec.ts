@@ -1,5 +1,6 @@
-// Zendesk signed-URL sign-in and the ticket sidebar, inside a cross-site host page that plays ZAF's side.
-import { type APIResponse, expect, test } from "@playwright/test";
+// Zendesk signed-URL sign-in and the ticket sidebar (the official ZAF SDK), inside a cross-site host page that plays
+// the framework's side of the SDK's protocol.
+import { type APIResponse, expect, type Page, test } from "@playwright/test";
 import { SEED_IDS } from "../simulator/seed-ids";
 import { e2eEnv } from "../playwright.config";
 import {
@@ -19,6 +20,19 @@ test.beforeAll(async () => {
   host = await startHostServer(Number(new URL(e2eEnv.hostUrl).port));
 });
 test.afterAll(async () => host.close());
+
+type Zaf = {
+  __zaf: {
+    handshakes: string[];
+    resizes: string[];
+    gets: number;
+    delayedDelivered: boolean;
+    subscriptions: Record<string, number>;
+    violations: string[];
+  };
+  __changeRequester: (r: unknown) => void;
+};
+const zafState = (page: Page) => page.evaluate(() => (window as unknown as Zaf).__zaf);
 
 const ada = {
   id: 101,
@@ -40,10 +54,11 @@ test("a valid signed URL opens the requester's profile inside the Zendesk frame,
   const frame = page.frameLocator("#app");
   await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
   await expect(frame.getByText(`user · ${SEED_IDS.ada.userId}`)).toBeVisible();
-  // The sidebar told the host how tall it is.
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { __zaf: { resizes: string[] } }).__zaf.resizes.length))
-    .toBeGreaterThan(0);
+  // The SDK handshook once, and the sidebar told the host how tall it is and subscribed to requester changes.
+  expect((await zafState(page)).handshakes).toEqual(["2.0.9"]);
+  await expect.poll(async () => (await zafState(page)).resizes.length).toBeGreaterThan(0);
+  expect((await zafState(page)).resizes[0]).toMatch(/^\d+px$/);
+  await expect.poll(async () => (await zafState(page)).subscriptions["ticket.requester.id.changed"]).toBe(1);
   // The agent opens another ticket: the requester changes, the sidebar follows.
   const quiet = { id: 102, externalId: SEED_IDS.quiet.userId.slice("user_id:".length) };
   await page.evaluate(
@@ -60,6 +75,8 @@ test("a valid signed URL opens the requester's profile inside the Zendesk frame,
     }),
   );
   await expect(frame.getByRole("heading", { name: "No profile found" })).toBeVisible();
+  // Everything the sidebar sent was the SDK's protocol: strings, after registration, with the app_guid.
+  expect((await zafState(page)).violations).toEqual([]);
 });
 
 test("axe: the Zendesk sidebar has no serious or critical violations", async ({ page }) => {
@@ -193,9 +210,9 @@ test("a slow answer for the previous requester never replaces the current one", 
   await page.goto(
     host.show("zendesk-race", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, token, ada, { delayFirstGetMs: 2_500 })),
   );
-  type Zaf = { __zaf: { gets: number; delayedDelivered: boolean }; __changeRequester: (r: unknown) => void };
   // The sidebar has asked for Ada (answer held back); the agent switches tickets before it arrives.
-  await expect.poll(() => page.evaluate(() => (window as unknown as Zaf).__zaf.gets)).toBe(1);
+  await expect.poll(async () => (await zafState(page)).gets).toBe(1);
+  await expect.poll(async () => (await zafState(page)).subscriptions["ticket.requester.id.changed"]).toBe(1);
   const quiet = { id: 102, externalId: SEED_IDS.quiet.userId.slice("user_id:".length) };
   await page.evaluate((r) => (window as unknown as Zaf).__changeRequester(r), quiet);
   const frame = page.frameLocator("#app");
@@ -205,4 +222,20 @@ test("a slow answer for the previous requester never replaces the current one", 
   await page.waitForTimeout(500);
   await expect(frame.getByText(`user · ${SEED_IDS.quiet.userId}`)).toBeVisible();
   await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toHaveCount(0);
+  expect((await zafState(page)).violations).toEqual([]);
+});
+
+test("a sidebar URL with a repeated origin is refused (the SDK would post to the last one, the server checked the first)", async ({
+  page,
+}) => {
+  const launch = await page.request.post(
+    `/embed/zendesk?${new URLSearchParams({ origin: e2eEnv.hostUrl, app_guid: "g" }).toString()}`,
+    { form: { token: await signZendeskToken() }, maxRedirects: 0 },
+  );
+  expect(launch.status()).toBe(303);
+  const sidebar = new URL(String(launch.headers().location), e2eEnv.appUrl);
+  sidebar.searchParams.append("origin", "https://evil.example");
+  await page.goto(sidebar.toString());
+  await expect(page.getByText("Open this page from the Zendesk ticket sidebar.")).toBeVisible();
+  await expect(page.getByText("Waiting for Zendesk…")).toHaveCount(0);
 });

@@ -38,7 +38,19 @@ export type ZendeskHostOptions = {
   delayFirstGetMs?: number;
 };
 
-/** Launches the app like Zendesk does and plays ZAF's side of the postMessage protocol (get, invoke resize, events). */
+/**
+ * Launches the app like Zendesk does and plays the framework's side of the protocol the official
+ * `zendesk_app_framework_sdk` (2.0.x) speaks, as read from its source (lib/client.js):
+ * - every SDK message is a JSON **string**, posted to the exact `origin` and carrying `appGuid` (and `instanceGuid`);
+ * - it opens with `{key: "iframe.handshake", message: {version}}` and sends nothing else until the framework answers
+ *   `{key: "zaf.app.registered", message: {context, metadata}}` (requests are queued until then);
+ * - `get` is `{id, request: "get", params: [paths]}`, `invoke` is `{id, request: "invoke", params: {name: [args]}}`,
+ *   both answered by `{id, result}` (a `get` result keyed by path) or `{id, error}`;
+ * - `client.on(event)` subscribes with `{key: "iframe.on:<event>", message: {subscriberCount}}` (`iframe.off:` to leave):
+ *   the framework only forwards an event, as `{key: "zaf.<event>", message}`, to a frame that subscribed to it.
+ * Anything else (an object instead of a string, a request before registration, a wrong app_guid) is counted in
+ * `__zaf.violations` so the test can assert there is none.
+ */
 export function zendeskHostHtml(
   appUrl: string,
   hostUrl: string,
@@ -47,34 +59,65 @@ export function zendeskHostHtml(
   options: ZendeskHostOptions = {},
 ): string {
   const origin = options.origin ?? hostUrl;
-  const action = `${appUrl}/embed/zendesk?${new URLSearchParams({ origin, app_guid: "e2e-app-guid" }).toString()}`;
+  const appGuid = "e2e-app-guid";
+  const action = `${appUrl}/embed/zendesk?${new URLSearchParams({ origin, app_guid: appGuid }).toString()}`;
   return `<!doctype html><html><body><h1>Fake Zendesk ticket</h1>
 <iframe name="app" id="app" title="Profile Sidebar" style="width:320px;height:150px;border:1px solid #999"></iframe>
 <form id="launch" method="post" target="app" action="${attr(action)}"><input type="hidden" name="token" value="${attr(token)}"></form>
 <script>
 const appOrigin = ${JSON.stringify(new URL(appUrl).origin)};
+const appGuid = ${JSON.stringify(appGuid)};
 const delayFirstGetMs = ${JSON.stringify(options.delayFirstGetMs ?? 0)};
-window.__zaf = { handshakes: 0, resizes: [], gets: 0, delayedDelivered: false, requester: ${JSON.stringify(requester)} };
+const zaf = window.__zaf = {
+  handshakes: [], registered: false, resizes: [], gets: 0, delayedDelivered: false, subscriptions: {}, violations: [],
+  requester: ${JSON.stringify(requester)},
+  currentUser: { id: 1, name: "Zoe Zendesk", email: "zoe@acme.example" },
+};
 const frame = () => document.getElementById("app");
+const send = (message) => frame().contentWindow.postMessage(JSON.stringify(message), appOrigin);
 window.addEventListener("message", (e) => {
   if (e.origin !== appOrigin || e.source !== frame().contentWindow) return;
-  const d = e.data || {};
-  if (d.key === "iframe.handshake") { window.__zaf.handshakes++; return; }
+  if (typeof e.data !== "string") { zaf.violations.push("not a JSON string: " + JSON.stringify(e.data)); return; }
+  const d = JSON.parse(e.data);
+  if (d.appGuid !== appGuid) zaf.violations.push("appGuid " + d.appGuid);
+  if (d.key === "iframe.handshake") {
+    zaf.handshakes.push(d.message && d.message.version);
+    zaf.registered = true;
+    send({ key: "zaf.app.registered", message: {
+      context: { product: "support", location: "ticket_sidebar", instanceGuid: appGuid, account: { subdomain: "acme" } },
+      metadata: { appId: 0, installationId: 1, name: "Profile Sidebar", settings: {} },
+    } });
+    return;
+  }
+  if (!zaf.registered) { zaf.violations.push("before app.registered: " + e.data); return; }
+  if (typeof d.key === "string" && /^iframe\\.(on|off):/.test(d.key)) {
+    zaf.subscriptions[d.key.replace(/^iframe\\.(on|off):/, "")] = d.message.subscriberCount;
+    return;
+  }
   if (d.request === "get") {
-    const answer = { id: d.id, result: { [d.params[0]]: window.__zaf.requester } };
-    if (window.__zaf.gets++ === 0 && delayFirstGetMs > 0) {
-      setTimeout(() => { frame().contentWindow.postMessage(answer, appOrigin); window.__zaf.delayedDelivered = true; }, delayFirstGetMs);
+    const result = {};
+    for (const path of d.params) {
+      if (path === "ticket.requester") result[path] = zaf.requester;
+      else if (path === "currentUser") result[path] = zaf.currentUser;
+      else (result.errors = result.errors || {})[path] = { name: "APIUnavailable", message: "no such path", path };
+    }
+    const answer = { id: d.id, result: JSON.parse(JSON.stringify(result)) };
+    if (zaf.gets++ === 0 && delayFirstGetMs > 0) {
+      setTimeout(() => { send(answer); zaf.delayedDelivered = true; }, delayFirstGetMs);
     } else {
-      frame().contentWindow.postMessage(answer, appOrigin);
+      send(answer);
     }
   } else if (d.request === "invoke") {
-    if (d.params.resize) { const h = d.params.resize[0].height; window.__zaf.resizes.push(h); frame().style.height = h; }
-    frame().contentWindow.postMessage({ id: d.id, result: {} }, appOrigin);
+    if (d.params.resize) { const h = d.params.resize[0].height; zaf.resizes.push(h); frame().style.height = h; }
+    send({ id: d.id, result: {} });
+  } else {
+    zaf.violations.push("unexpected: " + e.data);
   }
 });
+// Zendesk forwards a framework event only to a frame that subscribed to it.
 window.__changeRequester = (r) => {
-  window.__zaf.requester = r;
-  frame().contentWindow.postMessage({ key: "zaf.ticket.requester.id.changed", message: r.id }, appOrigin);
+  zaf.requester = r;
+  if (zaf.subscriptions["ticket.requester.id.changed"] > 0) send({ key: "zaf.ticket.requester.id.changed", message: r.id });
 };
 document.getElementById("launch").submit();
 </script></body></html>`;

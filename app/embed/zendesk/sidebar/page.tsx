@@ -21,7 +21,9 @@ export default async function ZendeskSidebarPage({ searchParams }: Props) {
   const origin = first(params.origin);
   const appGuid = first(params.app_guid);
   const policy = { extraOrigins: config.EMBED_ALLOWED_ORIGINS, allowedSubdomains: config.ZENDESK_ALLOWED_SUBDOMAINS };
-  if (!isAllowedZendeskOrigin(origin, policy) || !/^[A-Za-z0-9-]{1,64}$/.test(appGuid)) {
+  // Exactly one of each: the ZAF SDK reads the URL itself and keeps the *last* `origin`, so a repeated one is refused.
+  const repeated = Array.isArray(params.origin) || Array.isArray(params.app_guid);
+  if (repeated || !isAllowedZendeskOrigin(origin, policy) || !/^[A-Za-z0-9-]{1,64}$/.test(appGuid)) {
     return <p className="p-3 text-sm">Open this page from the Zendesk ticket sidebar.</p>;
   }
   return (

@@ -1,15 +1,38 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import type { ZAFClientInstance } from "zendesk_app_framework_sdk";
 import { IdentifierForm } from "@/components/sidebar/identifier-form";
 import { ProfileSidebar } from "@/components/sidebar/profile-sidebar";
 import { pickRequesterIdentifier, requesterHint, type ZendeskRequester } from "@/lib/embed/zendesk-requester";
 import { latestOnly } from "@/lib/embed/latest-only";
-import { ZafClient } from "@/lib/embed/zaf-client";
 import { targetForIdentifier, type SidebarTarget } from "@/lib/views/lookup-input";
 
 type Props = { origin: string; appGuid: string; identifierOrder: readonly string[]; pinnedTraits: readonly string[] };
 type View = { status: "waiting" } | { status: "found"; target: SidebarTarget } | { status: "unmatched"; hint: string };
+
+const REQUESTER = "ticket.requester";
+const REQUESTER_CHANGED = "ticket.requester.id.changed";
+
+/**
+ * One ZAF client per page: the SDK (`zendesk_app_framework_sdk`, bundled, so the strict CSP needs no third-party script
+ * source) reads `origin`/`app_guid` from this page's URL itself, handshakes once and keeps its message listener for
+ * the page's life. It is loaded in the browser only (it touches `window` when imported). It is started only when the
+ * URL holds exactly the `origin` and `app_guid` the server checked (one of each), so it never posts anywhere else.
+ */
+let shared: { key: string; client: Promise<ZAFClientInstance | null> } | null = null;
+function zafClient(origin: string, appGuid: string): Promise<ZAFClientInstance | null> {
+  const key = `${origin} ${appGuid}`;
+  if (shared?.key === key) return shared.client;
+  const query = new URLSearchParams(window.location.search);
+  const same = (name: string, value: string) => query.getAll(name).length === 1 && query.get(name) === value;
+  const client =
+    same("origin", origin) && same("app_guid", appGuid)
+      ? import("zendesk_app_framework_sdk").then(({ default: ZAFClient }) => ZAFClient.init() || null)
+      : Promise.resolve(null);
+  shared = { key, client };
+  return client;
+}
 
 /**
  * The Zendesk ticket sidebar: asks ZAF for the ticket requester, shows the customer picked by ZENDESK_IDENTIFIER_ORDER,
@@ -22,34 +45,53 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder, pinnedTraits 
   const order = identifierOrder.join(",");
 
   useEffect(() => {
-    const client = new ZafClient(origin, appGuid);
     const types = order.split(",");
     const latest = latestOnly();
-    const load = () => {
-      const isLatest = latest.begin();
-      return client.get<ZendeskRequester>("ticket.requester").then(
-        (requester) => {
-          if (!isLatest()) return;
-          const id = pickRequesterIdentifier(requester, types);
-          setView(id ? { status: "found", target: targetForIdentifier(id) } : { status: "unmatched", hint: requesterHint(requester) });
-        },
-        () => {
-          if (isLatest()) setView({ status: "unmatched", hint: "" });
-        },
-      );
-    };
-    void load();
-    const off = client.on("ticket.requester.id.changed", () => void load());
-    const observer = new ResizeObserver(() => {
-      const height = Math.ceil(rootRef.current?.getBoundingClientRect().height ?? 0);
-      if (height > 0) client.invoke("resize", { height: `${height}px` }).catch(() => undefined);
-    });
-    if (rootRef.current) observer.observe(rootRef.current);
+    let stop: (() => void) | undefined;
+    const ready = latest.begin();
+    zafClient(origin, appGuid).then(
+      (client) => {
+        if (!ready()) return;
+        if (!client) {
+          setView({ status: "unmatched", hint: "" });
+          return;
+        }
+        const load = () => {
+          const isLatest = latest.begin();
+          client.get(REQUESTER).then(
+            (result) => {
+              if (!isLatest()) return;
+              const requester = (result[REQUESTER] ?? {}) as ZendeskRequester;
+              const id = pickRequesterIdentifier(requester, types);
+              setView(
+                id ? { status: "found", target: targetForIdentifier(id) } : { status: "unmatched", hint: requesterHint(requester) },
+              );
+            },
+            () => {
+              if (isLatest()) setView({ status: "unmatched", hint: "" });
+            },
+          );
+        };
+        load();
+        const onChange = () => load();
+        client.on(REQUESTER_CHANGED, onChange);
+        const observer = new ResizeObserver(() => {
+          const height = Math.ceil(rootRef.current?.getBoundingClientRect().height ?? 0);
+          if (height > 0) client.invoke("resize", { height: `${height}px` }).catch(() => undefined);
+        });
+        if (rootRef.current) observer.observe(rootRef.current);
+        stop = () => {
+          client.off(REQUESTER_CHANGED, onChange);
+          observer.disconnect();
+        };
+      },
+      () => {
+        if (ready()) setView({ status: "unmatched", hint: "" });
+      },
+    );
     return () => {
       latest.cancel();
-      off();
-      observer.disconnect();
-      client.destroy();
+      stop?.();
     };
   }, [origin, appGuid, order]);
 
