@@ -172,8 +172,10 @@ describe("faults that end in a typed error", () => {
 it("no error of any kind carries the token, the Authorization header, the upstream URL or the identifier", async () => {
   const token = "tok-Segment-SECRET-4f9a";
   const own = await startSim({ token });
-  // A fresh client per fault: the space-wide limiter remembers a Retry-After of 30 s.
-  const clientOf = () => clientFor(own, { accessToken: token, attemptTimeoutMs: 200, deadlineMs: 600 });
+  // A fresh client per fault: the space-wide limiter remembers a Retry-After of 30 s. Attempt timeouts are generous
+  // (a loaded CI machine must not turn a 500 into a timeout) except for the latency fault, which is about timeouts.
+  const clientOf = (f: Partial<Faults> = {}) =>
+    clientFor(own, f.latencyMs ? { accessToken: token, attemptTimeoutMs: 200, deadlineMs: 600 } : { accessToken: token, attemptTimeoutMs: 2_000, deadlineMs: 4_000 });
   let client = clientOf();
   const weird = id(SEED_IDS.weird.userId);
   const faults: Partial<Faults>[] = [
@@ -193,7 +195,7 @@ it("no error of any kind carries the token, the Authorization header, the upstre
       own.resetFaults();
       own.setFaults(f);
       await client.close();
-      client = clientOf();
+      client = clientOf(f);
       const error = await rejectionOf(client.traits("users", weird));
       expect(error).toBeInstanceOf(ProfileApiError);
       kinds.add((error as ProfileApiError).kind);
