@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ProfileEvent } from "@/lib/api-types";
 import { buildTimelineRows } from "@/lib/views/timeline-rows";
 import { TimelineRowView } from "./timeline/timeline-row";
+import { linkOpener } from "./accounts/link-opener";
 import { LinkedAccounts } from "./accounts/linked-accounts";
 import { IdentityCards } from "./identities/identity-cards";
 import { TraitsPanel } from "./traits/traits-panel";
@@ -199,7 +200,7 @@ describe("truncated identities and links", () => {
     });
     vi.stubGlobal("fetch", fetchMock);
     try {
-      renderWith(<LinkedAccounts collection="users" id="user_id:u_big" />);
+      renderWith(<LinkedAccounts collection="users" id="user_id:u_big" renderOpener={linkOpener} />);
       expect(await screen.findAllByTestId("linked-profile")).toHaveLength(1);
       expect(screen.getByTestId("links-unidentified")).toHaveTextContent("2 linked profiles without identifiers");
       await user.click(screen.getByRole("button", { name: "Load more links (3 shown)" }));
@@ -214,7 +215,7 @@ describe("truncated identities and links", () => {
   it("a user whose only link has no identifiers is not shown as belonging to no account", async () => {
     vi.stubGlobal("fetch", vi.fn(() => Promise.resolve(json({ data: [{ to_collection: "accounts", external_ids: [] }] }))));
     try {
-      renderWith(<LinkedAccounts collection="users" id="user_id:u_big" />);
+      renderWith(<LinkedAccounts collection="users" id="user_id:u_big" renderOpener={linkOpener} />);
       expect(await screen.findByTestId("links-unidentified")).toHaveTextContent("1 linked profile without identifiers");
       expect(screen.queryByText("This user belongs to no account.")).toBeNull();
       expect(screen.queryByRole("button", { name: /Load more/ })).toBeNull();

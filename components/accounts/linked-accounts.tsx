@@ -1,12 +1,11 @@
 "use client";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { Building2, User } from "lucide-react";
-import Link from "next/link";
 import type { ProfileLink } from "@/lib/api-types";
 import { isCollection, type Collection } from "@/lib/profile-api/identifiers";
 import { keyTraitsQuery, linksQuery } from "@/lib/queries/profiles";
 import { pickProfileIdentifier } from "@/lib/views/identity-groups";
-import { profilePath } from "@/lib/views/lookup-input";
 import { Panel } from "@/components/ui/panel";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, InlineError } from "@/components/ui/query-states";
@@ -21,7 +20,22 @@ export const KEY_TRAITS: Record<Collection, string[]> = {
 
 export type OpenProfile = (collection: Collection, id: string) => void;
 
-function LinkedCard({ collection, id, onOpen }: { collection: Collection; id: string; onOpen?: OpenProfile }) {
+/**
+ * Renders the control that opens a linked profile: a link on the full page (`ProfileLink`), a button that opens the
+ * profile in place in the sidebar. The caller chooses, so the sidebar's bundle does not carry the router's link code.
+ */
+export type RenderOpener = (props: { collection: Collection; id: string; className: string; children: ReactNode }) => ReactNode;
+
+/** The sidebar's opener: a button that calls `onOpen` (no navigation, so a host iframe keeps its in-memory sign-in). */
+export function buttonOpener(onOpen: OpenProfile): RenderOpener {
+  return ({ collection, id, className, children }) => (
+    <button type="button" className={`${className} w-full text-left`} onClick={() => onOpen(collection, id)}>
+      {children}
+    </button>
+  );
+}
+
+function LinkedCard({ collection, id, renderOpener }: { collection: Collection; id: string; renderOpener: RenderOpener }) {
   const include = KEY_TRAITS[collection];
   const traits = useQuery(keyTraitsQuery(collection, id, include));
   const name = traits.data?.traits.name;
@@ -36,15 +50,7 @@ function LinkedCard({ collection, id, onOpen }: { collection: Collection; id: st
   const linkClass = "text-accent block underline-offset-2 hover:underline";
   return (
     <li className="border-border bg-surface-raised min-w-0 rounded-md border p-2 text-sm" data-testid="linked-profile">
-      {onOpen ? (
-        <button type="button" className={`${linkClass} w-full text-left`} onClick={() => onOpen(collection, id)}>
-          {heading}
-        </button>
-      ) : (
-        <Link href={profilePath(collection, id)} className={linkClass}>
-          {heading}
-        </Link>
-      )}
+      {renderOpener({ collection, id, className: linkClass, children: heading })}
       <p className="text-fg-muted font-mono text-xs break-all">{id}</p>
       {traits.isPending ? <Skeleton label={`Loading ${title}`} lines={1} /> : null}
       {traits.isError ? <p className="text-fg-muted text-xs">Key traits could not be loaded.</p> : null}
@@ -75,11 +81,11 @@ function linkTarget(link: ProfileLink): { collection: Collection; id: string } |
 export function LinkedAccounts({
   collection,
   id,
-  onOpen,
+  renderOpener,
 }: {
   collection: Collection;
   id: string;
-  onOpen?: OpenProfile;
+  renderOpener: RenderOpener;
 }) {
   const query = useInfiniteQuery(linksQuery(collection, id));
   const title = collection === "users" ? "Accounts" : "Users of this account";
@@ -106,7 +112,7 @@ export function LinkedAccounts({
                   key={`${target.collection}:${target.id}`}
                   collection={target.collection}
                   id={target.id}
-                  onOpen={onOpen}
+                  renderOpener={renderOpener}
                 />
               ))}
             </ul>

@@ -2,8 +2,9 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { Collection } from "@/lib/profile-api/identifiers";
-import { BffError } from "@/lib/queries/bff-fetch";
+import { isNotFound } from "@/lib/queries/bff-fetch";
 import { summaryQuery } from "@/lib/queries/profiles";
+import { linkOpener } from "@/components/accounts/link-opener";
 import { LinkedAccounts } from "@/components/accounts/linked-accounts";
 import { MetadataCard } from "@/components/accounts/metadata-card";
 import { IdentityCards } from "@/components/identities/identity-cards";
@@ -11,10 +12,6 @@ import { Timeline } from "@/components/timeline/timeline";
 import { TraitsPanel } from "@/components/traits/traits-panel";
 import { NotFoundState } from "./not-found-state";
 import { ProfileHeader } from "./profile-header";
-
-export function isNotFound(error: unknown): boolean {
-  return error instanceof BffError && error.status === 404;
-}
 
 /**
  * The full profile page. The summary paints the header first; every panel runs its own query at the same time, so
@@ -41,7 +38,7 @@ export function ProfileView({ collection, id, pinned }: { collection: Collection
         </div>
         <div className="min-w-0 space-y-4">
           <Timeline collection={collection} id={id} heightClass="h-[36rem]" />
-          <LinkedAccounts collection={collection} id={id} />
+          <LinkedAccounts collection={collection} id={id} renderOpener={linkOpener} />
           <MetadataCard collection={collection} id={id} />
         </div>
       </div>

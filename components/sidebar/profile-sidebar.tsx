@@ -3,13 +3,13 @@ import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import { useState } from "react";
 import type { Collection } from "@/lib/profile-api/identifiers";
+import { isNotFound } from "@/lib/queries/bff-fetch";
 import { summaryQuery } from "@/lib/queries/profiles";
-import { LinkedAccounts } from "@/components/accounts/linked-accounts";
+import { buttonOpener, LinkedAccounts } from "@/components/accounts/linked-accounts";
 import { MetadataCard } from "@/components/accounts/metadata-card";
 import { IdentityCards } from "@/components/identities/identity-cards";
 import { NotFoundState } from "@/components/profile/not-found-state";
 import { ProfileHeader } from "@/components/profile/profile-header";
-import { isNotFound } from "@/components/profile/profile-view";
 import { Timeline } from "@/components/timeline/timeline";
 import { TraitsPanel } from "@/components/traits/traits-panel";
 import { Button } from "@/components/ui/button";
@@ -60,7 +60,7 @@ function SidebarProfile({ collection, id, pinned, onOpen }: Target & { pinned: r
       <IdentityCards collection={collection} id={id} />
       <TraitsPanel collection={collection} id={id} pinned={pinned} />
       <Timeline collection={collection} id={id} heightClass="h-[28rem]" />
-      <LinkedAccounts collection={collection} id={id} onOpen={onOpen} />
+      <LinkedAccounts collection={collection} id={id} renderOpener={buttonOpener(onOpen)} />
       <MetadataCard collection={collection} id={id} />
     </>
   );

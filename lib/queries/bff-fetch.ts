@@ -26,6 +26,11 @@ export class BffError extends Error {
   }
 }
 
+/** The BFF said no profile has this identifier (as opposed to any other failure). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof BffError && error.status === 404;
+}
+
 export type BffFetchOptions = { signal?: AbortSignal; refresh?: boolean };
 
 export async function bffFetch<T>(path: string, { signal, refresh = false }: BffFetchOptions = {}): Promise<T> {
