@@ -31,12 +31,22 @@ export async function measureEmbed(app: App) {
   const path = `/embed?id=${encodeURIComponent(SEED_IDS.ada.userId)}`;
   const js = await measurePageJs(`${app.url}${path}`, app.cookie);
   if (js.status !== 200) throw new Error(`/embed answered HTTP ${js.status}`);
-  // "Cold" is about Ada's data, not the server: a running server has rendered /embed before, so it renders it once for
-  // another customer first (Next.js loads a route's code on its first request).
-  await fetch(`${app.url}/embed?id=${encodeURIComponent(SEED_IDS.quiet.userId)}`, { headers: { cookie: app.cookie } }).then((r) => r.text());
+  // "Cold" is about Ada's data, not the server or the browser: a running server has rendered /embed before, so it
+  // renders it once for another customer first (Next.js loads a route's code on its first request), and an agent's
+  // browser has been running, so its first page (that other customer, whose data the server now holds) is timed on
+  // its own row. Every visit still starts with an empty HTTP cache, so each downloads all the JavaScript.
+  const quiet = `/embed?id=${encodeURIComponent(SEED_IDS.quiet.userId)}`;
+  await fetch(`${app.url}${quiet}`, { headers: { cookie: app.cookie } }).then((r) => r.text());
   // An identity only the identity cards show, and a trait only the traits panel shows.
-  const texts = [SEED_IDS.ada.idfa.split(":")[1] ?? "", "Head of Analytics"];
-  const times = await timeToVisible({ url: `${app.url}${path}`, cookie: app.cookie, texts, runs: 4 });
-  const warm = times.slice(1).sort((a, b) => a - b);
-  return { embedJsGzip: js.bytesGzip, embedScripts: js.files, visibleColdMs: Math.round(times[0] ?? 0), visibleWarmMedianMs: Math.round(warm[Math.floor(warm.length / 2)] ?? 0) };
+  const ada = { url: `${app.url}${path}`, texts: [SEED_IDS.ada.idfa.split(":")[1] ?? "", "Head of Analytics"] };
+  const first = { url: `${app.url}${quiet}`, texts: ["Anonymous IDs", "marketing_opt_in"] };
+  const [firstInBrowser, cold, ...warm] = await timeToVisible({ cookie: app.cookie, visits: [first, ada, ada, ada, ada] });
+  warm.sort((a, b) => a - b);
+  return {
+    embedJsGzip: js.bytesGzip,
+    embedScripts: js.files,
+    visibleFirstInBrowserMs: Math.round(firstInBrowser ?? 0),
+    visibleColdMs: Math.round(cold ?? 0),
+    visibleWarmMedianMs: Math.round(warm[Math.floor(warm.length / 2)] ?? 0),
+  };
 }

@@ -43,11 +43,14 @@ export function writeBlankApp(dir: string, nodeModules: string): void {
   writeFileSync(join(dir, "app", "page.jsx"), "export default function Page() { return null; }\n");
 }
 
+export type Visit = { url: string; texts: string[] };
+
 /**
- * Milliseconds from navigation start until every `texts` entry is visible, measured by the
- * page's own clock (performance.now() counts from the navigation's time origin). Median of `runs`.
+ * For each visit in order, milliseconds from navigation start until every `texts` entry is visible, measured by the
+ * page's own clock (performance.now() counts from the navigation's time origin). One browser for all visits, a fresh
+ * context (no cookies but the session, empty HTTP cache) for each.
  */
-export async function timeToVisible(options: { url: string; cookie: string; texts: string[]; runs: number }): Promise<number[]> {
+export async function timeToVisible(options: { cookie: string; visits: Visit[] }): Promise<number[]> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -55,7 +58,7 @@ export async function timeToVisible(options: { url: string; cookie: string; text
   try {
     // The session cookie is `__Secure-` prefixed: Chromium keeps it on http://localhost only when
     // it is marked Secure (localhost counts as a secure context). `__Host-` cookies (CSRF) are not needed to read.
-    const domain = new URL(options.url).hostname;
+    const domain = new URL(options.visits[0]?.url ?? "http://localhost").hostname;
     const cookies = options.cookie
       .split("; ")
       .filter((pair) => !pair.startsWith("__Host-"))
@@ -64,27 +67,34 @@ export async function timeToVisible(options: { url: string; cookie: string; text
         return { name: pair.slice(0, eq), value: pair.slice(eq + 1), domain, path: "/", secure: true, httpOnly: true, sameSite: "Lax" as const };
       });
     const times: number[] = [];
-    for (let i = 0; i < options.runs; i++) {
+    for (const visit of options.visits) {
       const context = await browser.newContext();
       await context.addCookies(cookies);
       const page = await context.newPage();
-      // The page notes the moment every text is rendered itself (a MutationObserver from the document's start), so
-      // Playwright's polling and round trips are not part of the figure.
+      // The page notes the moment itself, so Playwright's polling and round trips are not part of the figure: a
+      // MutationObserver from the document's start sees the texts arrive in <main> (textContent: no forced layout, and
+      // the inline RSC payload, which holds the same texts, lives outside <main>), then the next animation frame is the
+      // one that paints them, and nothing is painted before the first contentful paint (CSS still loading).
       await page.addInitScript((texts: string[]) => {
-        const w = window as unknown as { __visibleAt?: number };
-        const check = () => {
-          if (w.__visibleAt === undefined && document.body && texts.every((t) => document.body.innerText.includes(t))) {
-            w.__visibleAt = performance.now();
-            observer.disconnect();
-          }
-        };
-        const observer = new MutationObserver(check);
-        observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-      }, options.texts);
-      await page.goto(options.url, { waitUntil: "commit" });
-      for (const text of options.texts) await page.getByText(text, { exact: false }).first().waitFor({ state: "visible", timeout: 15_000 });
-      const noted = await page.evaluate(() => (window as unknown as { __visibleAt?: number }).__visibleAt);
-      times.push(noted ?? (await page.evaluate(() => performance.now())));
+        const w = window as unknown as { __inDomAt?: number; __frameAt?: number };
+        const observer = new MutationObserver(() => {
+          const main = document.querySelector("main")?.textContent ?? "";
+          if (w.__inDomAt !== undefined || !texts.every((t) => main.includes(t))) return;
+          w.__inDomAt = performance.now();
+          observer.disconnect();
+          requestAnimationFrame(() => (w.__frameAt = performance.now()));
+        });
+        observer.observe(document, { childList: true, subtree: true, characterData: true });
+      }, visit.texts);
+      await page.goto(visit.url, { waitUntil: "commit" });
+      for (const text of visit.texts) await page.getByText(text, { exact: false }).first().waitFor({ state: "visible", timeout: 15_000 });
+      await page.waitForFunction(() => (window as unknown as { __frameAt?: number }).__frameAt !== undefined, null, { timeout: 15_000 });
+      const noted = await page.evaluate(() => {
+        const frameAt = (window as unknown as { __frameAt?: number }).__frameAt ?? performance.now();
+        const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
+        return Math.max(frameAt, fcp);
+      });
+      times.push(noted);
       await context.close();
     }
     return times;
