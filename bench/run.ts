@@ -15,6 +15,7 @@ import {
   measureCacheHit,
   measureCoalescing,
   measureDirect,
+  measureIdleFloor,
   measureNextFloor,
   measureOverhead,
   measureRateLimit,
@@ -86,6 +87,8 @@ async function phaseUnlimited(results: Record<string, unknown>) {
   await measure(results, "frontend", () => measureEmbed(app));
   results.connectionsUnlimitedWholePhase = await sim.appConnectionsOpened();
   results.connectionsMaxOpen = await openSampler.stop();
+  // Last: its own connection to the simulator would count in the connection figures above.
+  await measure(results, "idleFloor", () => measureIdleFloor(app, sim, 50, 40));
   await stopAll();
 }
 

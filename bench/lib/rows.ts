@@ -39,6 +39,10 @@ export function buildRows(results: Results): Row[] {
     const need = o50?.direct.rps ? `; 50 agents at the direct p50 need ${Math.round(o50.direct.rps)} req/s, the BFF served ${Math.round(o50.bff.rps ?? 0)}` : "";
     rows.push({ figure: "Next.js floor: /api/health, 50 agents (no auth, no upstream)", value: `p50 ${ms(floor.p50)}, ${Math.round(floor.rps)} req/s${need}`, target: "-", met: null });
   }
+  const idle = r.idleFloor as { gapMs: number; next: number; plainNode: number } | undefined;
+  if (idle) {
+    rows.push({ figure: `Next.js floor: /api/health vs plain node:http, 1 agent, ${idle.gapMs} ms idle between requests`, value: `${ms(idle.next)} vs ${ms(idle.plainNode)} (+${ms(idle.next - idle.plainNode)})`, target: "-", met: null });
+  }
   const hit = r.cacheHit as { p50: number; p99: number } | undefined;
   if (hit) rows.push({ figure: "BFF cache HIT p50 / p99, 1 agent (no upstream)", value: `${ms(hit.p50)} / ${ms(hit.p99)}`, target: "-", met: null });
   const s = r.summary as { summaryP50: number; slowestSingleP50: number; ratio: number | null } | undefined;

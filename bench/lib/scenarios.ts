@@ -1,4 +1,5 @@
 /** The bench's measurements. Each returns plain figures; run.ts prints and saves them. */
+import { Pool } from "undici";
 import { SEED_IDS } from "../../simulator/seed-ids";
 import { bffProfileUrl, type App } from "./app";
 import { runLoad, runOpenLoop } from "./load";
@@ -129,6 +130,33 @@ export async function measureCacheHit(app: App, seconds: number) {
 export async function measureNextFloor(app: App, seconds: number) {
   const r = await runLoad({ url: `${app.url}/api/health`, connections: 50, duration: seconds });
   return { p50: r.p50, p99: r.p99, rps: r.rps };
+}
+
+/**
+ * What one request costs a server after an idle gap as long as the simulator's latency (the one-agent BFF figure's
+ * situation: the app sits idle while the upstream answers). Next.js answering its cheapest route (`/api/health`)
+ * against a plain node:http server (the simulator's admin health), one connection each, one request every `gapMs`.
+ * Medians in ms, measured with undici from this process.
+ */
+export async function measureIdleFloor(app: App, sim: Sim, gapMs: number, requests: number) {
+  const medianOf = async (origin: string, path: string) => {
+    const pool = new Pool(origin, { connections: 1 });
+    const times: number[] = [];
+    try {
+      for (let i = 0; i < requests + 5; i++) {
+        await new Promise((resolve) => setTimeout(resolve, gapMs));
+        const started = performance.now();
+        const res = await pool.request({ path, method: "GET" });
+        await res.body.text();
+        if (i >= 5) times.push(performance.now() - started); // the first few open the connection and warm up
+      }
+    } finally {
+      await pool.close();
+    }
+    times.sort((a, b) => a - b);
+    return Math.round((times[Math.floor(times.length / 2)] ?? 0) * 10) / 10;
+  };
+  return { gapMs, next: await medianOf(app.url, "/api/health"), plainNode: await medianOf(sim.url, "/__admin/health") };
 }
 
 /**
