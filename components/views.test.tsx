@@ -16,7 +16,7 @@ import { TraitsPanel } from "./traits/traits-panel";
 import { TraitValue } from "./traits/trait-value";
 import { BffError } from "@/lib/queries/bff-fetch";
 import { CopyButton } from "./ui/copy-button";
-import { ErrorState } from "./ui/query-states";
+import { ErrorState, ProfileFoundContext } from "./ui/query-states";
 
 afterEach(cleanup);
 
@@ -84,7 +84,18 @@ describe("ErrorState", () => {
     expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
   });
 
-  it("renders nothing for a 404: the view's not-found state owns that", () => {
+  it("says the profile went away for a 404 once the view had found it, with a Retry", () => {
+    render(
+      <ProfileFoundContext.Provider value>
+        <ErrorState error={failure(404, "not_found")} what="Events" onRetry={() => undefined} />
+      </ProfileFoundContext.Provider>,
+    );
+    expect(screen.getByRole("status")).toHaveTextContent("Events: the Profile API no longer finds this profile");
+    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("renders nothing for a 404 before the view found the profile: the view's not-found state owns that", () => {
     const { container } = render(<ErrorState error={failure(404, "not_found")} what="Identities" onRetry={() => undefined} />);
     expect(container).toBeEmptyDOMElement();
     expect(screen.queryByRole("alert")).toBeNull();

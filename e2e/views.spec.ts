@@ -75,6 +75,26 @@ test("timeline filters: event name sent to the API, type in the browser, time ra
   await expect(timeline.getByTestId("timeline-end").or(timeline.getByTestId("timeline-event").first())).toBeVisible();
 });
 
+test("a profile that goes away while open: the panel says so instead of going blank", async ({ page, request }) => {
+  await page.goto(profileUrl("users", SEED_IDS.ada.userId));
+  const timeline = panel(page, "Timeline");
+  await expect(timeline.getByTestId("timeline-event").first()).toBeVisible();
+  // From here on the Profile API answers 404 for everything, as it would for a profile merged or deleted upstream.
+  await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { errorRates: { "404": 1 } } });
+  try {
+    await timeline.getByLabel("Only events named").fill("Plan Downgraded Gone");
+    await timeline.getByRole("button", { name: "Apply" }).click();
+    await expect(timeline.getByTestId("panel-gone")).toContainText("the Profile API no longer finds this profile");
+    await expect(timeline.getByRole("alert")).toHaveCount(0);
+    await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
+  } finally {
+    await request.post(`${e2eEnv.simUrl}/__admin/faults/reset`);
+  }
+  await timeline.getByTestId("panel-gone").getByRole("button", { name: "Retry" }).click();
+  await expect(timeline.getByTestId("panel-gone")).toHaveCount(0);
+  await expect(timeline.getByTestId("timeline-end").or(timeline.getByTestId("timeline-event").first())).toBeVisible();
+});
+
 test("timeline: hiding events by name is sent to the API and they disappear", async ({ page }) => {
   await page.goto(profileUrl("users", SEED_IDS.ada.anonymousId));
   const timeline = panel(page, "Timeline");

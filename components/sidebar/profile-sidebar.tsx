@@ -13,6 +13,7 @@ import { ProfileHeader } from "@/components/profile/profile-header";
 import { Timeline } from "@/components/timeline/timeline";
 import { TraitsPanel } from "@/components/traits/traits-panel";
 import { Button } from "@/components/ui/button";
+import { ProfileFoundContext } from "@/components/ui/query-states";
 import { IdentifierForm } from "./identifier-form";
 
 /** Pinned traits when the host page passes none (the same default as PINNED_TRAITS). */
@@ -25,7 +26,12 @@ type Target = { collection: Collection; id: string };
  * QueryClientProvider above it. Opening a linked account happens inside the sidebar (with a Back button) rather
  * than by navigation, so a host iframe keeps its in-memory sign-in.
  */
-export function ProfileSidebar({ collection, id, pinnedTraits = DEFAULT_PINNED_TRAITS, notFound = false }: {
+export function ProfileSidebar({
+  collection,
+  id,
+  pinnedTraits = DEFAULT_PINNED_TRAITS,
+  notFound = false,
+}: {
   collection: Collection;
   id: string;
   pinnedTraits?: readonly string[];
@@ -51,23 +57,32 @@ export function ProfileSidebar({ collection, id, pinnedTraits = DEFAULT_PINNED_T
   );
 }
 
-function SidebarProfile({ collection, id, pinned, onOpen }: Target & { pinned: readonly string[]; onOpen: (collection: Collection, id: string) => void }) {
+function SidebarProfile({
+  collection,
+  id,
+  pinned,
+  onOpen,
+}: Target & { pinned: readonly string[]; onOpen: (collection: Collection, id: string) => void }) {
   const summary = useQuery(summaryQuery(collection, id));
   if (isNotFound(summary.error)) return <SidebarNotFound collection={collection} id={id} onOpen={onOpen} />;
   return (
-    <>
+    <ProfileFoundContext.Provider value={summary.isSuccess}>
       <ProfileHeader collection={collection} id={id} summary={summary} compact />
       <IdentityCards collection={collection} id={id} />
       <TraitsPanel collection={collection} id={id} pinned={pinned} />
       <Timeline collection={collection} id={id} heightClass="h-[28rem]" />
       <LinkedAccounts collection={collection} id={id} renderOpener={buttonOpener(onOpen)} />
       <MetadataCard collection={collection} id={id} />
-    </>
+    </ProfileFoundContext.Provider>
   );
 }
 
 /** No such profile: say so, and offer a lookup that opens the next profile inside the sidebar (with Back). */
-function SidebarNotFound({ collection, id, onOpen }: Target & { onOpen: (collection: Collection, id: string) => void }) {
+function SidebarNotFound({
+  collection,
+  id,
+  onOpen,
+}: Target & { onOpen: (collection: Collection, id: string) => void }) {
   return (
     <NotFoundState collection={collection} id={id}>
       <IdentifierForm onOpen={(target) => onOpen(target.collection, target.id)} />

@@ -1,6 +1,6 @@
 "use client";
 import { RefreshCw, TriangleAlert } from "lucide-react";
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import { BffError } from "@/lib/queries/bff-fetch";
 import { Button } from "./button";
 
@@ -34,11 +34,30 @@ export function describeError(error: unknown): { title: string; detail: string; 
 }
 
 /**
- * A panel's failed query. A 404 renders nothing: the profile does not exist, and the view's own 404 state (from the
- * summary) says so once, instead of every panel flashing "Not found" before it.
+ * Whether the view's summary found this profile. A panel's 404 means different things either side of that: before
+ * it, the profile does not exist and the view's own not-found state says so once (panels stay quiet instead of each
+ * flashing "Not found"); after it, the profile went away while the agent was looking (merged or deleted upstream), and
+ * the panel must say so rather than go blank.
  */
+export const ProfileFoundContext = createContext(false);
+
+/** A panel's failed query: what failed, in words, with a Retry (see ProfileFoundContext for 404s). */
 export function ErrorState({ error, what, onRetry }: { error: unknown; what: string; onRetry: () => void }) {
-  if (error instanceof BffError && error.status === 404) return null;
+  const profileFound = useContext(ProfileFoundContext);
+  if (error instanceof BffError && error.status === 404) {
+    if (!profileFound) return null;
+    return (
+      <div role="status" className="border-border rounded-md border p-3 text-sm" data-testid="panel-gone">
+        <p className="font-medium">{what}: the Profile API no longer finds this profile.</p>
+        <p className="text-fg-muted mt-1">
+          It may have been merged or deleted since it was opened. Refresh the profile to check.
+        </p>
+        <Button className="mt-2" onClick={onRetry}>
+          <RefreshCw aria-hidden className="size-3.5" /> Retry
+        </Button>
+      </div>
+    );
+  }
   const { title, detail, requestId } = describeError(error);
   return (
     <div role="alert" className="border-danger/40 rounded-md border p-3 text-sm">
