@@ -1,7 +1,8 @@
 import "server-only";
-import { hkdfSync } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
-import type { Agent, AgentSource } from "./agent";
+import type { Agent } from "./agent";
+import { agentClaims, agentFromClaims } from "./agent-claims";
+import { derivedKey } from "./derived-key";
 
 /**
  * The embedded sidebar's bearer token (EMBEDDING.md): minutes-long, HS256, audience "embed", signed with a key derived
@@ -11,18 +12,15 @@ import type { Agent, AgentSource } from "./agent";
 export const EMBED_TOKEN_TTL_SECONDS = 10 * 60;
 const AUDIENCE = "embed";
 const ISSUER = "profile-sidebar";
-const SOURCES: readonly AgentSource[] = ["standalone", "zendesk", "salesforce"];
 
-function deriveKey(secret: string): Uint8Array {
-  return new Uint8Array(hkdfSync("sha256", secret, "profile-sidebar", "embed-token-v1", 32));
-}
+const deriveKey = (secret: string) => derivedKey(secret, "embed-token-v1");
 
 export async function mintEmbedToken(
   agent: Agent,
   secret: string,
   ttlSeconds = EMBED_TOKEN_TTL_SECONDS,
 ): Promise<string> {
-  return new SignJWT({ name: agent.name, src: agent.source, ...(agent.email ? { email: agent.email } : {}) })
+  return new SignJWT(agentClaims(agent))
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -40,11 +38,7 @@ export async function verifyEmbedToken(token: string, secret: string): Promise<A
       issuer: ISSUER,
       requiredClaims: ["exp"],
     });
-    const { name, src, email } = payload;
-    if (typeof name !== "string" || !name || typeof src !== "string") return null;
-    const source = SOURCES.find((s) => s === src);
-    if (!source) return null;
-    return { name, source, ...(typeof email === "string" && email ? { email } : {}) };
+    return agentFromClaims(payload);
   } catch {
     return null;
   }

@@ -1,7 +1,9 @@
 import "server-only";
-import { hkdfSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { EncryptJWT, jwtDecrypt } from "jose";
-import type { Agent, AgentSource } from "./agent";
+import type { Agent } from "./agent";
+import { agentClaims, agentFromClaims } from "./agent-claims";
+import { derivedKey } from "./derived-key";
 
 /**
  * The one-time hand-off code of a host sign-in (an authorization-code style hand-off): POST /embed/{zendesk,salesforce}
@@ -19,13 +21,10 @@ export const HANDOFF_CODE_TTL_SECONDS = 60;
 export type HandoffHost = "zendesk" | "salesforce";
 
 const ISSUER = "profile-sidebar";
-const SOURCES: readonly AgentSource[] = ["standalone", "zendesk", "salesforce"];
 /** Bounds the redeemed-jti set even under a flood of valid codes; entries leave it when their code expires. */
 const MAX_REDEEMED = 100_000;
 
-function deriveKey(secret: string): Uint8Array {
-  return new Uint8Array(hkdfSync("sha256", secret, "profile-sidebar", "embed-handoff-code-v1", 32));
-}
+const deriveKey = (secret: string) => derivedKey(secret, "embed-handoff-code-v1");
 
 /** jti → expiry (ms). A code whose jti is here has been used. */
 const redeemed = new Map<string, number>();
@@ -40,7 +39,7 @@ export async function mintHandoffCode(
   secret: string,
   ttlSeconds = HANDOFF_CODE_TTL_SECONDS,
 ): Promise<string> {
-  return new EncryptJWT({ name: agent.name, src: agent.source, ...(agent.email ? { email: agent.email } : {}) })
+  return new EncryptJWT(agentClaims(agent))
     .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
     .setIssuer(ISSUER)
     .setAudience(`handoff:${host}`)
@@ -65,16 +64,13 @@ export async function redeemHandoffCode(code: string, host: HandoffHost, secret:
       requiredClaims: ["exp", "jti"],
       clockTolerance: 0,
     });
-    const { name, src, email, jti, exp } = payload;
+    const { jti, exp } = payload;
     if (typeof jti !== "string" || typeof exp !== "number") return null;
     const now = Date.now();
     forgetExpired(now);
     if (redeemed.has(jti) || redeemed.size >= MAX_REDEEMED) return null;
     redeemed.set(jti, exp * 1000);
-    if (typeof name !== "string" || !name || typeof src !== "string") return null;
-    const source = SOURCES.find((s) => s === src);
-    if (!source) return null;
-    return { name, source, ...(typeof email === "string" && email ? { email } : {}) };
+    return agentFromClaims(payload);
   } catch {
     return null;
   }

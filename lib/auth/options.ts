@@ -2,7 +2,7 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
 import { exportAuthEnvironment, getConfig } from "@/lib/config";
-import type { AgentSource } from "./agent";
+import { isAgentSource } from "./agent-claims";
 import { toSafeRedirect } from "./callback-url";
 import { AUTH_COOKIES } from "./cookies";
 import { createDemoProvider } from "./demo-provider";
@@ -10,8 +10,6 @@ import { createOidcProvider, isAllowedEmail, isAllowedOidcProfile } from "./oidc
 import { SESSION_MAX_AGE_SECONDS } from "./session-max-age";
 
 export { SESSION_MAX_AGE_SECONDS } from "./session-max-age";
-
-const AGENT_SOURCES: readonly AgentSource[] = ["standalone", "zendesk", "salesforce"];
 
 /** The sign-in methods this deployment offers; an OIDC provider is added here when configured. */
 function buildProviders(): Provider[] {
@@ -48,7 +46,7 @@ export function getAuthOptions(): AuthOptions {
         return isAllowedOidcProfile(profile, domains) && isAllowedEmail(user.email, domains);
       },
       jwt({ token, user }) {
-        if (user) token.source = user.source && AGENT_SOURCES.includes(user.source) ? user.source : "standalone";
+        if (user) token.source = isAgentSource(user.source) ? user.source : "standalone";
         return token;
       },
       session({ session, token }) {

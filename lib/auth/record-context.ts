@@ -1,7 +1,7 @@
 import "server-only";
-import { hkdfSync } from "node:crypto";
 import { EncryptJWT, jwtDecrypt } from "jose";
 import type { Agent } from "./agent";
+import { derivedKey } from "./derived-key";
 import type { HandoffHost } from "./handoff-code";
 import { SESSION_MAX_AGE_SECONDS } from "./session-max-age";
 
@@ -17,9 +17,7 @@ import { SESSION_MAX_AGE_SECONDS } from "./session-max-age";
 export const RECORD_CONTEXT_TTL_SECONDS = SESSION_MAX_AGE_SECONDS;
 const ISSUER = "profile-sidebar";
 
-function deriveKey(secret: string): Uint8Array {
-  return new Uint8Array(hkdfSync("sha256", secret, "profile-sidebar", "embed-record-context-v1", 32));
-}
+const deriveKey = (secret: string) => derivedKey(secret, "embed-record-context-v1");
 
 /** Who the context is for: the agent as the session and the embed token know them. */
 function agentSubject(agent: Agent): string {
