@@ -1,5 +1,5 @@
 import http from "node:http";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { SEED_IDS } from "../seed-ids";
 import { AUTH, enc, users, withSimulator, type ErrorAnswer } from "./harness";
 
@@ -22,17 +22,20 @@ function request(agent: http.Agent | false): Promise<number> {
   });
 }
 
-/** Waits until the one-second rate-limit window has passed (bounded). */
-async function waitForFreshWindow(): Promise<void> {
-  for (let i = 0; i < 30; i++) {
-    if ((await get(path)).status === 200) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-beforeEach(async () => {
-  await waitForFreshWindow();
-  await new Promise((r) => setTimeout(r, 1_050));
+/**
+ * The simulator's rate-limit window and peak meter read `performance.now()`: only that clock is faked (timers, sockets
+ * and fetch stay real), so a test moves past a window in an instant instead of sleeping through it.
+ */
+const WINDOW_MS = 1_000;
+// Installed once for the file: a fake clock installed again would start over, behind the times the window holds.
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ["performance"] });
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
+beforeEach(() => {
+  vi.advanceTimersByTime(WINDOW_MS + 1); // whatever an earlier test admitted has left the window
   sim().resetStats();
 });
 
@@ -48,9 +51,14 @@ describe("rate limit (per space, sliding one-second window)", () => {
   });
 
   it("admits requests again after Retry-After", async () => {
-    await Promise.all(Array.from({ length: 6 }, () => get(path)));
-    await new Promise((r) => setTimeout(r, 1_050));
-    expect((await get(path)).status).toBe(200);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => get(path)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 429]);
+    const retryAfter = Number(answers.find((a) => a.status === 429)?.headers.get("retry-after"));
+    expect(retryAfter).toBe(1);
+    vi.advanceTimersByTime(retryAfter * 1000 - 10);
+    expect((await get(path)).status, "still inside the window").toBe(429);
+    vi.advanceTimersByTime(10);
+    expect((await get(path)).status, "after Retry-After").toBe(200);
   });
 });
 
@@ -72,8 +80,11 @@ describe("counters", () => {
     for (let i = 0; i < 4; i++) expect(await request(agent)).toBe(200);
     expect(sim().stats().connections.opened).toBe(1);
     expect(sim().stats().connections.open).toBeGreaterThanOrEqual(1);
+    const openBefore = sim().stats().connections.open;
     agent.destroy();
-    await new Promise((r) => setTimeout(r, 1_050));
+    // The server sees the agent's socket close; then the counters start over in a fresh rate-limit window.
+    await vi.waitFor(() => expect(sim().stats().connections.open).toBe(openBefore - 1), { timeout: 5_000, interval: 10 });
+    vi.advanceTimersByTime(WINDOW_MS + 1);
     sim().resetStats();
     for (let i = 0; i < 4; i++) expect(await request(false)).toBe(200);
     expect(sim().stats().connections.opened).toBe(4);

@@ -105,8 +105,8 @@ describe("logs and secrets under faults", () => {
     expect(stack.rawOutput()).not.toContain("u_ada");
   });
 
-  it("never shows the access token in a response, a header, a log line or the browser bundle", () => {
-    assertNothingLeaked(stack);
+  it("never shows the access token in a response, a header, a log line or the browser bundle", async () => {
+    await assertNothingLeaked(stack);
   });
 });
 
