@@ -48,28 +48,37 @@ test("the route tree was read", () => {
   expect(guarded.every((e) => e.methods.length > 0)).toBe(true);
 });
 
+/** Host frames (`/embed/<host>/sidebar`) never show a sign-in form: they say so and ask the host to reload. */
+const HOST_FRAME = /^\/embed\/[^/]+\/sidebar$/;
+
 for (const entry of guarded) {
   for (const method of entry.methods) {
-    test(`${method} ${entry.url} refuses an anonymous request`, async ({ request }) => {
+    test(`${method} ${entry.url} refuses an anonymous request`, async ({ request, baseURL }) => {
       const response = await request.fetch(entry.url, { method, maxRedirects: 0 });
       const status = response.status();
       if (entry.url.startsWith("/api/")) {
+        // The BFF: 401 JSON for the browser code, never a redirect.
         expect(status).toBe(401);
+        expect(response.headers()["content-type"]).toMatch(/^application\/json\b/);
         expect(await response.json()).toMatchObject({ error: { code: "authentication_error" } });
       } else if (entry.kind === "route") {
+        // A host's sign-in endpoint (POST into its frame) without a valid launch: a 401 page that says so, no redirect.
         expect(status).toBe(401);
-      } else if (entry.url.startsWith("/embed/")) {
-        // Host frames never show a sign-in form: they say so and ask the host to reload (no data, no token).
-        if (status === 200) {
-          const html = await response.text();
-          expect(html).toContain("You are not signed in to Profile Sidebar here.");
-          expect(html).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
-        } else {
-          expect([303, 307, 401]).toContain(status);
-        }
+        expect(response.headers().location).toBeUndefined();
+        expect(response.headers()["content-type"]).toMatch(/^text\/html\b/);
+        expect(await response.text()).toContain("sign-in could not be verified.");
+      } else if (HOST_FRAME.test(entry.url)) {
+        expect(status).toBe(200);
+        const html = await response.text();
+        expect(html).toContain("You are not signed in to Profile Sidebar here.");
+        expect(html).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
       } else {
-        expect([303, 307]).toContain(status);
-        expect(response.headers().location).toMatch(/^\/sign-in\?callbackUrl=/);
+        // Every other page: a temporary redirect to sign-in that brings the agent back to this very page.
+        expect(status).toBe(307);
+        const location = new URL(response.headers().location ?? "", baseURL);
+        expect(location.pathname).toBe("/sign-in");
+        const callback = new URL(location.searchParams.get("callbackUrl") ?? "", baseURL);
+        expect(callback.pathname).toBe(entry.url);
       }
     });
   }

@@ -35,8 +35,13 @@ test.describe("signed out", () => {
 
   test("the BFF answers 401 JSON", async ({ page }) => {
     await page.goto("/sign-in");
-    const status = await page.evaluate(async (path) => (await fetch(path)).status, adaPath);
-    expect(status).toBe(401);
+    const answer = await page.evaluate(async (path) => {
+      const response = await fetch(path);
+      return { status: response.status, type: response.headers.get("content-type"), body: await response.text() };
+    }, adaPath);
+    expect(answer.status).toBe(401);
+    expect(answer.type).toMatch(/^application\/json\b/);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "authentication_error", message: expect.any(String) } });
   });
 
   test("a wrong password shows a clear error and keeps the agent on the sign-in page", async ({ page }) => {

@@ -1,11 +1,24 @@
 // The agent views in real Chromium against the simulator, signed in through the real demo sign-in (auth.setup.ts).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page, type Request } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
 import { SEED_IDS } from "../simulator/seed-ids";
 import { seriousAxeViolations } from "./support/axe";
 
 const profileUrl = (collection: string, id: string) => `/profiles/${collection}/${encodeURIComponent(id)}`;
 const panel = (page: Page, name: string) => page.getByRole("region", { name });
+
+/** Scrolls the timeline and returns once the browser has rendered the new position (two animation frames later). */
+async function scrollTimeline(scroller: Locator, to: "half-a-page-down" | "bottom"): Promise<void> {
+  await scroller.evaluate(async (el, where) => {
+    el.scrollTo(0, where === "bottom" ? el.scrollHeight : el.scrollTop + el.clientHeight / 2);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  }, to);
+}
+
+/** The number of events the timeline says it has loaded (its aria-label). */
+async function loadedEvents(scroller: Locator): Promise<number> {
+  return Number(/(\d+) loaded/.exec((await scroller.getAttribute("aria-label")) ?? "")?.[1] ?? 0);
+}
 
 test("looks Ada up by each of her identifiers and marks the one used", async ({ page }) => {
   for (const id of Object.values(SEED_IDS.ada)) {
@@ -116,10 +129,7 @@ test("timeline: a run of page views is one 'N pages viewed' row that expands", a
   const scroller = page.getByTestId("timeline-scroll");
   const fold = scroller.getByTestId("timeline-fold").first();
   await expect(scroller.locator("[data-index]").first()).toBeVisible();
-  for (let i = 0; i < 100 && !(await fold.isVisible()); i += 1) {
-    await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight / 2));
-    await page.waitForTimeout(100);
-  }
+  for (let i = 0; i < 100 && !(await fold.isVisible()); i += 1) await scrollTimeline(scroller, "half-a-page-down");
   const toggle = fold.getByRole("button", { name: /^\d+ pages viewed$/ });
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
   const count = Number(/^(\d+)/.exec((await toggle.textContent()) ?? "")?.[1]);
@@ -165,13 +175,16 @@ test("the heavy user's timeline scrolls to the 14-day edge with a bounded DOM", 
   let maxRows = 0;
   const end = scroller.getByTestId("timeline-end");
   for (let i = 0; i < 400 && !(await end.isVisible()); i += 1) {
-    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const before = await loadedEvents(scroller);
+    await scrollTimeline(scroller, "bottom");
     maxRows = Math.max(maxRows, await scroller.locator("[data-index]").count());
-    await page.waitForTimeout(100);
+    // At the bottom of what is loaded: the next page comes in, or the edge of the history shows.
+    await expect
+      .poll(async () => (await end.isVisible()) || (await loadedEvents(scroller)) > before, { timeout: 30_000 })
+      .toBe(true);
   }
   await expect(end).toContainText("older history is not available from the Profile API");
-  const label = await scroller.getAttribute("aria-label");
-  expect(Number(/(\d+) loaded/.exec(label ?? "")?.[1])).toBeGreaterThan(3000);
+  expect(await loadedEvents(scroller)).toBeGreaterThan(3000);
   expect(maxRows).toBeGreaterThan(5);
   expect(maxRows).toBeLessThanOrEqual(60); // thousands of events, a few dozen rows in the DOM
 });
@@ -184,7 +197,7 @@ test("timeline: a failed next page keeps the rows and offers an inline Retry", a
   const rows = scroller.getByTestId("timeline-event").or(scroller.getByTestId("timeline-fold"));
   await expect(rows.first()).toBeVisible();
   await expect(scroller.getByText("Loading more events")).toHaveCount(0);
-  const loaded = async () => Number(/(\d+) loaded/.exec((await scroller.getAttribute("aria-label")) ?? "")?.[1]);
+  const loaded = () => loadedEvents(scroller);
   await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { errorRates: { "500": 1 } } });
   let before: number;
   try {
@@ -243,9 +256,18 @@ test("404 after the server's budget ran out: no panel flashes its own Not found 
   await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { latencyMs: 700 } });
   try {
     const panelErrors = await watchPanelErrors(page);
+    const inFlight = new Set<Request>();
+    let answered = 0;
+    const settle = (r: Request) => void (inFlight.delete(r) && (answered += 1));
+    page.on("request", (r) => void (r.url().includes("/api/profiles/") && inFlight.add(r)));
+    page.on("requestfinished", settle);
+    page.on("requestfailed", settle);
     await page.goto(profileUrl("users", "user_id:nobody_slow"));
     await expect(page.getByTestId("profile-not-found")).toBeVisible({ timeout: 30_000 });
-    await page.waitForTimeout(1500);
+    // Every request the panels made has its 404 back, and the page has rendered whatever those answers caused:
+    // a panel that would show its own error has shown it by now.
+    await expect.poll(() => inFlight.size === 0 && answered > 1, { timeout: 30_000 }).toBe(true);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await panelErrors()).toEqual([]);
   } finally {
     await request.post(`${e2eEnv.simUrl}/__admin/faults/reset`);

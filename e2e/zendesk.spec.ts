@@ -210,8 +210,25 @@ test("a slow answer for the previous requester never replaces the current one", 
   await page.goto(
     host.show("zendesk-race", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, token, ada, { delayFirstGetMs: 2_500 })),
   );
+  // Every profile the frame asks the BFF for: Ada's must never be among them.
+  const adaRequests: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes(`/api/profiles/users/${encodeURIComponent(SEED_IDS.ada.userId)}`)) adaRequests.push(r.url());
+  });
   // The sidebar has asked for Ada (answer held back); the agent switches tickets before it arrives.
   await expect.poll(async () => (await zafState(page)).gets).toBe(1);
+  // In the app's frame, a listener after the SDK's own notes when Ada's late answer has been handled and whatever it
+  // caused has rendered (two animation frames, then a task: React has committed and run its effects by then).
+  const appFrame = page.frame({ name: "app" });
+  if (!appFrame) throw new Error("the app frame is missing");
+  await appFrame.evaluate((adaExternalId) => {
+    window.addEventListener("message", (event) => {
+      if (typeof event.data !== "string" || !event.data.includes(adaExternalId)) return;
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => setTimeout(() => ((window as unknown as { __lateAnswerSettled: boolean }).__lateAnswerSettled = true))),
+      );
+    });
+  }, ada.externalId);
   await expect.poll(async () => (await zafState(page)).subscriptions["ticket.requester.id.changed"]).toBe(1);
   const quiet = { id: 102, externalId: SEED_IDS.quiet.userId.slice("user_id:".length) };
   await page.evaluate((r) => (window as unknown as Zaf).__changeRequester(r), quiet);
@@ -219,7 +236,8 @@ test("a slow answer for the previous requester never replaces the current one", 
   await expect(frame.getByText(`user · ${SEED_IDS.quiet.userId}`)).toBeVisible();
   // Ada's late answer arrives: the sidebar stays on the current requester.
   await expect.poll(() => page.evaluate(() => (window as unknown as Zaf).__zaf.delayedDelivered)).toBe(true);
-  await page.waitForTimeout(500);
+  await expect.poll(() => appFrame.evaluate(() => (window as unknown as { __lateAnswerSettled?: boolean }).__lateAnswerSettled)).toBe(true);
+  expect(adaRequests).toEqual([]);
   await expect(frame.getByText(`user · ${SEED_IDS.quiet.userId}`)).toBeVisible();
   await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toHaveCount(0);
   expect((await zafState(page)).violations).toEqual([]);
