@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
 const serverOnlyImports = {
   patterns: [
     {
-      group: ["@/lib/profile-api/*", "!@/lib/profile-api/identifiers", "@/lib/bff/*", "@/lib/auth/*", "@/lib/config", "undici"],
+      group: ["@/lib/profile-api/*", "@/lib/bff/*", "@/lib/auth/*", "@/lib/config", "undici"],
       message: "Server-only module: browser code talks to the BFF routes, never to the Profile API or server config.",
     },
   ],

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Cursor } from "@/lib/api-types";
-import { formatIdentifier, type Collection, type ProfileIdentifier, type Resource } from "@/lib/profile-api/identifiers";
+import type { Cursor } from "@/lib/core/api-types";
+import { formatIdentifier, type Collection, type ProfileIdentifier, type Resource } from "@/lib/core/identifiers";
 
 /** Our own route for a profile resource, with the identifier encoded as one path segment. */
 export function buildResourcePath(collection: Collection, id: ProfileIdentifier, resource?: Resource): string {

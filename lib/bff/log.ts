@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac, hkdfSync } from "node:crypto";
 import { getConfig } from "@/lib/config";
-import type { Collection, ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import type { Collection, ProfileIdentifier } from "@/lib/core/identifiers";
 
 export type CacheStatus = "HIT" | "MISS" | "BYPASS";
 

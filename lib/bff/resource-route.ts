@@ -1,6 +1,6 @@
 import "server-only";
 import { type CallOptions, getProfileApi, type ProfileApi, type UpstreamResult } from "@/lib/profile-api/client";
-import type { Collection, ProfileIdentifier, Resource } from "@/lib/profile-api/identifiers";
+import type { Collection, ProfileIdentifier, Resource } from "@/lib/core/identifiers";
 import { buildResourcePath, withOwnCursor } from "./cursor";
 import type { QuerySchema } from "./query-schemas";
 import { withAgent } from "./with-agent";

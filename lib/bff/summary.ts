@@ -1,8 +1,8 @@
 import "server-only";
-import type { ApiError, ProfileSummary, SummaryPart } from "@/lib/api-types";
-import type { AppError } from "@/lib/errors";
+import type { ApiError, ProfileSummary, SummaryPart } from "@/lib/core/api-types";
+import type { AppError } from "@/lib/core/error-body";
 import type { CallOptions, ProfileApi } from "@/lib/profile-api/client";
-import { formatIdentifier, type Collection, type ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import { formatIdentifier, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
 import { isInternal, toAppError } from "./errors";
 import type { CacheStatus } from "./log";
 

@@ -7,11 +7,11 @@ import type {
   MetadataResponse,
   TraitsPage,
   VerboseTraitsPage,
-} from "@/lib/api-types";
+} from "@/lib/core/api-types";
 import { getConfig } from "@/lib/config";
 import { asUpstreamLimiter, PerformanceLayer, type PerformanceStats } from "./cached-call";
 import { attemptOnce, authorizationHeader, createPool } from "./http";
-import type { Collection, ProfileIdentifier, Resource } from "./identifiers";
+import type { Collection, ProfileIdentifier, Resource } from "@/lib/core/identifiers";
 import { buildResourcePath, type QueryValues } from "./paths";
 import { withRetries, type UpstreamLimiter } from "./retry";
 import {

@@ -12,8 +12,8 @@ import type {
   ProfileSummary,
   TraitsPage,
   VerboseTraitsPage,
-} from "@/lib/api-types";
-import type { Collection } from "@/lib/profile-api/identifiers";
+} from "@/lib/core/api-types";
+import type { Collection } from "@/lib/core/identifiers";
 import { bffFetch, BffError } from "./bff-fetch";
 
 export type TraitClass = "trait" | "computed_trait" | "audience";

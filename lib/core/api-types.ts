@@ -5,7 +5,7 @@
  * The server validates upstream answers with zod schemas in lib/profile-api/schemas.ts that
  * produce exactly these types.
  */
-import type { Collection } from "./profile-api/identifiers";
+import type { Collection } from "./identifiers";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

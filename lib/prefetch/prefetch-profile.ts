@@ -1,13 +1,13 @@
 import "server-only";
 import { QueryClient, dehydrate, type DehydratedState } from "@tanstack/react-query";
-import type { TraitsPage } from "@/lib/api-types";
-import { AppError } from "@/lib/errors";
+import type { TraitsPage } from "@/lib/core/api-types";
+import { AppError } from "@/lib/core/error-body";
 import { getProfileApi } from "@/lib/profile-api/client";
-import type { Collection, ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import type { Collection, ProfileIdentifier } from "@/lib/core/identifiers";
 import { getConfig } from "@/lib/config";
 import { externalIdsQuery, FIRST_TRAITS_PARAMS, keyTraitsQuery, profileKeys, summaryQuery } from "@/lib/queries/profiles";
-import { buildResourcePath, withOwnCursor } from "./cursor";
-import { fetchProfileSummary, SUMMARY_LIMITS } from "./summary";
+import { buildResourcePath, withOwnCursor } from "@/lib/bff/cursor";
+import { fetchProfileSummary, SUMMARY_LIMITS } from "@/lib/bff/summary";
 
 /**
  * How long a page waits for the first paint's data before it renders without it. The upstream calls go on
