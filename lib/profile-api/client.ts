@@ -1,6 +1,7 @@
 import "server-only";
 import type { Pool } from "undici";
 import type {
+  CacheStatus,
   EventsPage,
   ExternalIdsPage,
   LinksPage,
@@ -45,7 +46,7 @@ export type EventsQuery = {
 export type MetadataQuery = { verbose?: boolean };
 export type LinksQuery = { limit?: number; next?: string };
 export type CallOptions = { signal?: AbortSignal; /** Bypass the server cache (performance layer). */ refresh?: boolean };
-export type UpstreamResult<T> = { body: T; requestId: string | undefined; cache: "HIT" | "MISS" | "BYPASS" };
+export type UpstreamResult<T> = { body: T; requestId: string | undefined; cache: CacheStatus };
 
 export interface ProfileApi {
   traits(

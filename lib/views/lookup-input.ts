@@ -103,11 +103,6 @@ export function sidebarTarget(text: string): ({ ok: true } & SidebarTarget) | { 
   return { ok: true, ...targetForIdentifier(parsed.identifier) };
 }
 
-/** The path of a profile's full page: the identifier is ONE percent-encoded path segment. */
-export function profilePath(collection: Collection, id: string): string {
-  return `/profiles/${collection}/${encodeURIComponent(id)}`;
-}
-
 export type EmbedTarget = { ok: true; collection: Collection; id: string } | { ok: false; message: string };
 
 /**
