@@ -6,7 +6,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ProfileEvent } from "@/lib/api-types";
+import type { ProfileEvent } from "@/lib/core/api-types";
 import { buildTimelineRows } from "@/lib/views/timeline-rows";
 import { TimelineRowView } from "./timeline/timeline-row";
 import { linkOpener } from "./accounts/link-opener";

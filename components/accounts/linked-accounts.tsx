@@ -2,8 +2,8 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Building2, User } from "lucide-react";
-import type { ProfileLink } from "@/lib/api-types";
-import { isCollection, type Collection } from "@/lib/profile-api/identifiers";
+import type { ProfileLink } from "@/lib/core/api-types";
+import { isCollection, type Collection } from "@/lib/core/identifiers";
 import { keyTraitsQuery, linksQuery } from "@/lib/queries/profiles";
 import { pickProfileIdentifier } from "@/lib/views/identity-groups";
 import { Panel } from "@/components/ui/panel";

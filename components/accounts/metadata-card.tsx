@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { Collection } from "@/lib/core/identifiers";
 import { metadataQuery } from "@/lib/queries/profiles";
 import { formatDateTime } from "@/lib/views/format";
 import { Panel } from "@/components/ui/panel";

@@ -2,7 +2,8 @@
 import { Search } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { LOOKUP_PASTE_HINT, LOOKUP_TYPE_LABELS, LOOKUP_TYPES, parseLookupInput, profilePath, type LookupType } from "@/lib/views/lookup-input";
+import { LOOKUP_PASTE_HINT, LOOKUP_TYPE_LABELS, LOOKUP_TYPES, parseLookupInput, type LookupType } from "@/lib/views/lookup-input";
+import { profilePath } from "@/lib/core/paths";
 import { saveRecentLookup } from "@/lib/views/recent-lookups";
 import { Button } from "@/components/ui/button";
 

@@ -1,8 +1,8 @@
 "use client";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Building2, RefreshCw, TriangleAlert, User } from "lucide-react";
-import type { ProfileSummary } from "@/lib/api-types";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { ProfileSummary } from "@/lib/core/api-types";
+import type { Collection } from "@/lib/core/identifiers";
 import { Button } from "@/components/ui/button";
 import { describeError } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";

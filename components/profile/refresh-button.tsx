@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { useState } from "react";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { Collection } from "@/lib/core/identifiers";
 import { refreshProfile } from "@/lib/queries/profiles";
 import { Button } from "@/components/ui/button";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import type { EventType } from "@/lib/api-types";
+import type { EventType } from "@/lib/core/api-types";
 import { parseEventNames } from "@/lib/views/timeline-rows";
 import { Button } from "@/components/ui/button";
 

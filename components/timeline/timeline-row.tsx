@@ -1,6 +1,6 @@
 "use client";
 import { ChevronDown, ChevronRight, FileText, Link2, MousePointerClick, Smartphone, UserCheck, Users, type LucideIcon } from "lucide-react";
-import type { ProfileEvent } from "@/lib/api-types";
+import type { ProfileEvent } from "@/lib/core/api-types";
 import { formatDateTime, formatDayHeading, formatRelativeTime } from "@/lib/views/format";
 import { eventTitle, keyProperties, type TimelineRow } from "@/lib/views/timeline-rows";
 

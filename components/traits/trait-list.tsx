@@ -1,5 +1,5 @@
 import { Pin } from "lucide-react";
-import type { JsonValue, VerboseTraitValue } from "@/lib/api-types";
+import type { JsonValue, VerboseTraitValue } from "@/lib/core/api-types";
 import { formatDateTime } from "@/lib/views/format";
 import { orderTraitKeys } from "@/lib/views/trait-values";
 import { Badge } from "@/components/ui/badge";

@@ -1,9 +1,9 @@
 import "server-only";
 import { createHmac, hkdfSync } from "node:crypto";
 import { getConfig } from "@/lib/config";
-import type { Collection, ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import type { CacheStatus } from "@/lib/core/api-types";
+import type { Collection, ProfileIdentifier } from "@/lib/core/identifiers";
 
-export type CacheStatus = "HIT" | "MISS" | "BYPASS";
 
 export type RequestLogEntry = {
   agent?: string;

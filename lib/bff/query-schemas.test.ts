@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/error-body";
 import { eventsQuerySchema, linksQuerySchema, parseQuery, summaryQuerySchema, traitsQuerySchema } from "./query-schemas";
 
 const parse = <Q>(schema: Parameters<typeof parseQuery<Q>>[0], qs: string) => parseQuery(schema, new URLSearchParams(qs));

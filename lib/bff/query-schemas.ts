@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/error-body";
 import type {
   EventsQuery,
   ExternalIdsQuery,

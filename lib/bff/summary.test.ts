@@ -1,8 +1,8 @@
 // The summary fan-out: one failed part is reported in that part; every part 404 is a 404. The Profile API is replaced
 // by a fake here only to choose which part fails; the same paths run over HTTP in tests/http.
 import { describe, expect, it } from "vitest";
-import type { TraitsPage } from "@/lib/api-types";
-import { AppError } from "@/lib/errors";
+import type { TraitsPage } from "@/lib/core/api-types";
+import { AppError } from "@/lib/core/error-body";
 import type { ProfileApi, UpstreamResult } from "@/lib/profile-api/client";
 import { fetchProfileSummary } from "./summary";
 

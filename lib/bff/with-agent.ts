@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { type Agent, authenticateRequest } from "@/lib/auth/agent";
-import { AppError } from "@/lib/errors";
-import { isCollection, parseIdentifier, type Collection, type ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import type { CacheStatus } from "@/lib/core/api-types";
+import { AppError } from "@/lib/core/error-body";
+import { isCollection, parseIdentifier, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
 import { isInternal, toAppError } from "./errors";
-import { type CacheStatus, logRequest, type RequestLogEntry } from "./log";
+import { logRequest, type RequestLogEntry } from "./log";
 import { parseQuery, type QuerySchema } from "./query-schemas";
 import { isCrossSiteRequest } from "./request-guard";
 

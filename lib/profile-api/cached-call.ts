@@ -1,4 +1,5 @@
 import "server-only";
+import type { CacheStatus } from "@/lib/core/api-types";
 import { buildCacheKey, ResponseCache, ttlForResource, type CacheKeyParts, type CacheStats, type CacheTtls } from "./cache";
 import { Coalescer } from "./coalesce";
 import { profileApiError } from "./errors";
@@ -10,8 +11,6 @@ import type { UpstreamLimiter } from "./retry";
  * funnel's retry loop, which asks the space's limiter before every attempt). One per client;
  * the app's client is a process-wide singleton, so one per process.
  */
-
-export type CacheStatus = "HIT" | "MISS" | "BYPASS";
 
 /** What one upstream call produced: the parsed body, its Request-Id and serialized length. */
 export type UpstreamAnswer<T> = { value: T; requestId?: string; size?: number };

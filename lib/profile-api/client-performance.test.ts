@@ -4,7 +4,7 @@ import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { SEED_IDS, SIM_DEFAULTS } from "@/simulator/seed-ids";
 import { createProfileApi, type ProfileApiSettings } from "./client";
 import { ProfileApiError } from "./errors";
-import { parseIdentifier, type ProfileIdentifier } from "./identifiers";
+import { parseIdentifier, type ProfileIdentifier } from "@/lib/core/identifiers";
 
 // The client with its performance layer (cache → coalescing → retries with the space limiter),
 // against the real simulator; the simulator's own counters are the referee. Behaviour, not timings.

@@ -1,17 +1,18 @@
 import "server-only";
 import type { Pool } from "undici";
 import type {
+  CacheStatus,
   EventsPage,
   ExternalIdsPage,
   LinksPage,
   MetadataResponse,
   TraitsPage,
   VerboseTraitsPage,
-} from "@/lib/api-types";
+} from "@/lib/core/api-types";
 import { getConfig } from "@/lib/config";
 import { asUpstreamLimiter, PerformanceLayer, type PerformanceStats } from "./cached-call";
 import { attemptOnce, authorizationHeader, createPool } from "./http";
-import type { Collection, ProfileIdentifier, Resource } from "./identifiers";
+import type { Collection, ProfileIdentifier, Resource } from "@/lib/core/identifiers";
 import { buildResourcePath, type QueryValues } from "./paths";
 import { withRetries, type UpstreamLimiter } from "./retry";
 import {
@@ -45,7 +46,7 @@ export type EventsQuery = {
 export type MetadataQuery = { verbose?: boolean };
 export type LinksQuery = { limit?: number; next?: string };
 export type CallOptions = { signal?: AbortSignal; /** Bypass the server cache (performance layer). */ refresh?: boolean };
-export type UpstreamResult<T> = { body: T; requestId: string | undefined; cache: "HIT" | "MISS" | "BYPASS" };
+export type UpstreamResult<T> = { body: T; requestId: string | undefined; cache: CacheStatus };
 
 export interface ProfileApi {
   traits(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { profileApiError } from "./errors";
-import type { AttemptOutcome } from "./http";
+import type { AttemptOutcome } from "./retry";
 import { backoffCeilingMs, backoffDelayMs, nextDelayMs, parseRetryAfterMs, withRetries } from "./retry";
 
 describe("full-jitter backoff", () => {

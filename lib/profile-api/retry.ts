@@ -1,6 +1,11 @@
 import "server-only";
 import { isRetryable, profileApiError, type ProfileApiError } from "./errors";
-import type { AttemptOutcome, AttemptSuccess } from "./http";
+
+/** One attempt's outcome, as the HTTP layer (http.ts) reports it to the retry loop. */
+export type AttemptSuccess<T> = { ok: true; value: T; requestId: string | undefined; size: number };
+/** `final`: asking again cannot help (the same answer would come back), whatever the kind. */
+export type AttemptFailure = { ok: false; error: ProfileApiError; retryAfterMs?: number; final?: boolean };
+export type AttemptOutcome<T> = AttemptSuccess<T> | AttemptFailure;
 
 /** Backoff settings: full jitter over an exponentially growing window (AWS "full jitter"). */
 export const BACKOFF_BASE_MS = 100;

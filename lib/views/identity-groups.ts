@@ -1,4 +1,4 @@
-import type { ExternalId } from "@/lib/api-types";
+import type { ExternalId } from "@/lib/core/api-types";
 
 /** The families identity cards are grouped into, in the order agents read them. */
 export type IdentityKind = "user_id" | "email" | "phone" | "anonymous_id" | "device" | "cross_domain_id" | "group_id" | "other";

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { parseLookupInput, profilePath, resolveEmbedParams, sidebarTarget, targetForIdentifier } from "./lookup-input";
+import { parseLookupInput, resolveEmbedParams, sidebarTarget, targetForIdentifier } from "./lookup-input";
 import { addRecentLookup, MAX_RECENT_LOOKUPS, readRecentLookups, saveRecentLookup } from "./recent-lookups";
 
 describe("parseLookupInput", () => {
@@ -42,10 +42,6 @@ describe("parseLookupInput", () => {
     expect(parseLookupInput("custom", "", "f3a1")).toMatchObject({ ok: false });
     expect(parseLookupInput("custom", "Bad Type", "x")).toMatchObject({ ok: false });
     expect(parseLookupInput("email", "", "  ")).toEqual({ ok: false, message: "Enter an identifier value." });
-  });
-
-  it("puts the identifier in one encoded path segment", () => {
-    expect(profilePath("users", "user_id:we/ird?#%+ ..ü")).toBe("/profiles/users/user_id%3Awe%2Fird%3F%23%25%2B%20..%C3%BC");
   });
 });
 

@@ -4,7 +4,7 @@ import {
   parseIdentifier,
   type Collection,
   type ProfileIdentifier,
-} from "@/lib/profile-api/identifiers";
+} from "@/lib/core/identifiers";
 
 /** The identifier types offered in the lookup form; "custom" lets the agent type any other type. */
 export const LOOKUP_TYPES = ["user_id", "email", "phone", "anonymous_id", "group_id", "custom"] as const;
@@ -24,7 +24,7 @@ export type LookupResult = { ok: true; target: LookupTarget } | { ok: false; mes
 
 // Types agents use, or that look like a device type (ios.idfa): a pasted `type:value` with one of these always wins.
 const KNOWN_PASTED_TYPE = /^(user_id|email|phone|anonymous_id|group_id|cross_domain_id|[a-z][a-z0-9_]*\.[a-z0-9_.]+):/;
-// Any other word that fits the identifier-type grammar (lib/profile-api/identifiers.ts), e.g. `sfdc_id:123`.
+// Any other word that fits the identifier-type grammar (lib/core/identifiers.ts), e.g. `sfdc_id:123`.
 const CUSTOM_PASTED_TYPE = /^[a-z][a-z0-9_.]*:./;
 
 /** Whether a pasted `word:rest` plausibly is a value of the type the agent picked (ids are opaque; emails have an @). */
@@ -101,11 +101,6 @@ export function sidebarTarget(text: string): ({ ok: true } & SidebarTarget) | { 
   const parsed = parseIdentifier(value);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   return { ok: true, ...targetForIdentifier(parsed.identifier) };
-}
-
-/** The path of a profile's full page: the identifier is ONE percent-encoded path segment. */
-export function profilePath(collection: Collection, id: string): string {
-  return `/profiles/${collection}/${encodeURIComponent(id)}`;
 }
 
 export type EmbedTarget = { ok: true; collection: Collection; id: string } | { ok: false; message: string };

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import type { ProfileEvent } from "@/lib/api-types";
+import type { ProfileEvent } from "@/lib/core/api-types";
 import { buildTimelineRows, eventTitle, filterByType, keyProperties, parseEventNames } from "./timeline-rows";
 
 const ev = (type: string, timestamp: string, extra: Partial<ProfileEvent> = {}): ProfileEvent => ({

@@ -1,4 +1,4 @@
-import type { ProfileEvent } from "@/lib/api-types";
+import type { ProfileEvent } from "@/lib/core/api-types";
 import { dayKey } from "./format";
 
 /**

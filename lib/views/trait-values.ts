@@ -1,4 +1,4 @@
-import type { JsonValue } from "@/lib/api-types";
+import type { JsonValue } from "@/lib/core/api-types";
 
 /**
  * How a trait value is shown. Traits arrive as bare JSON, so the kind is read from the value itself: a string that

@@ -1,7 +1,7 @@
 // Upstream failures over real HTTP: the simulator's fault injection behind the built app. The agent gets the data or a
 // clear mapped error (DESIGN §4), never a 500 and never a stack trace.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProfileSummary } from "@/lib/api-types";
+import type { ProfileSummary } from "@/lib/core/api-types";
 import { SEED_IDS } from "@/simulator/seed-ids";
 import { profilePath, type Stack, startStack } from "./harness";
 import { assertNothingLeaked } from "./leak-check";

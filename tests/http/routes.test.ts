@@ -1,6 +1,6 @@
 // The BFF routes over real HTTP: the built app against the simulator, signed in through the real demo sign-in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EventsPage, ExternalIdsPage, LinksPage, MetadataResponse, ProfileSummary, TraitsPage } from "@/lib/api-types";
+import type { EventsPage, ExternalIdsPage, LinksPage, MetadataResponse, ProfileSummary, TraitsPage } from "@/lib/core/api-types";
 import { SEED_IDS, SIM_DEFAULTS } from "@/simulator/seed-ids";
 import { assertNothingLeaked } from "./leak-check";
 import { profilePath, signIn, type Stack, startStack } from "./harness";

@@ -1,5 +1,5 @@
 import { createProfileApi, type ProfileApiInternals, type ProfileApiSettings } from "../client";
-import { parseIdentifier, type ProfileIdentifier } from "../identifiers";
+import { parseIdentifier, type ProfileIdentifier } from "@/lib/core/identifiers";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "@/simulator/server";
 import { SIM_DEFAULTS } from "@/simulator/seed-ids";
 

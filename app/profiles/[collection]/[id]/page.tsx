@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAgent } from "@/lib/auth/require-agent";
 import { getConfig } from "@/lib/config";
-import { formatIdentifier, isCollection, parseIdentifier } from "@/lib/profile-api/identifiers";
+import { formatIdentifier, isCollection, parseIdentifier } from "@/lib/core/identifiers";
 import { PrefetchedProfile } from "@/app/_server/prefetched-profile";
 import { AppChrome } from "@/components/profile/app-chrome";
 import { NotFoundState } from "@/components/profile/not-found-state";
