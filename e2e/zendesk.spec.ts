@@ -145,7 +145,9 @@ test("a valid token sets an HttpOnly, Secure, SameSite=None, Partitioned session
   // The one-time hand-off code for browsers that keep no cookie: opaque (nothing of the agent readable in it).
   expect(location.searchParams.get("code")).toMatch(/^[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/);
   // Checked on the decoded bytes: the base64url text of random ciphertext can spell "Zoe" by chance (~1 run in 1,000).
-  const decoded = (location.searchParams.get("code") ?? "").split(".").map((part) => Buffer.from(part, "base64url").toString("latin1"));
+  const decoded = (location.searchParams.get("code") ?? "")
+    .split(".")
+    .map((part) => Buffer.from(part, "base64url").toString("latin1"));
   for (const part of decoded) expect(part).not.toContain("Zoe");
   const cookie = response.headers()["set-cookie"] ?? "";
   expect(cookie).toMatch(/^__Secure-next-auth\.session-token=/);
@@ -225,7 +227,9 @@ test("a slow answer for the previous requester never replaces the current one", 
     window.addEventListener("message", (event) => {
       if (typeof event.data !== "string" || !event.data.includes(adaExternalId)) return;
       requestAnimationFrame(() =>
-        requestAnimationFrame(() => setTimeout(() => ((window as unknown as { __lateAnswerSettled: boolean }).__lateAnswerSettled = true))),
+        requestAnimationFrame(() =>
+          setTimeout(() => ((window as unknown as { __lateAnswerSettled: boolean }).__lateAnswerSettled = true)),
+        ),
       );
     });
   }, ada.externalId);
@@ -236,7 +240,9 @@ test("a slow answer for the previous requester never replaces the current one", 
   await expect(frame.getByText(`user · ${SEED_IDS.quiet.userId}`)).toBeVisible();
   // Ada's late answer arrives: the sidebar stays on the current requester.
   await expect.poll(() => page.evaluate(() => (window as unknown as Zaf).__zaf.delayedDelivered)).toBe(true);
-  await expect.poll(() => appFrame.evaluate(() => (window as unknown as { __lateAnswerSettled?: boolean }).__lateAnswerSettled)).toBe(true);
+  await expect
+    .poll(() => appFrame.evaluate(() => (window as unknown as { __lateAnswerSettled?: boolean }).__lateAnswerSettled))
+    .toBe(true);
   expect(adaRequests).toEqual([]);
   await expect(frame.getByText(`user · ${SEED_IDS.quiet.userId}`)).toBeVisible();
   await expect(frame.getByRole("heading", { name: "Ada Lovelace" })).toHaveCount(0);

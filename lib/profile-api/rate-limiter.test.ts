@@ -21,7 +21,9 @@ describe("RateLimiter", () => {
     const times: number[] = [];
     const order: number[] = [];
     const deadline = Date.now() + 10_000;
-    const all = Array.from({ length: 100 }, (_, i) => limiter.acquire(deadline).then((release) => (times.push(Date.now()), order.push(i), release())));
+    const all = Array.from({ length: 100 }, (_, i) =>
+      limiter.acquire(deadline).then((release) => (times.push(Date.now()), order.push(i), release())),
+    );
     await vi.advanceTimersByTimeAsync(6_000);
     await Promise.all(all);
     expect(times).toHaveLength(100);
@@ -50,17 +52,23 @@ describe("RateLimiter", () => {
     const deadline = Date.now() + 60_000;
     const settled: boolean[] = [];
     const results = Array.from({ length: 12 }, (_, i) =>
-      limiter.acquire(deadline).then(
-        (release) => (release(), "ok"),
-        (e: unknown) => e,
-      ).finally(() => (settled[i] = true)),
+      limiter
+        .acquire(deadline)
+        .then(
+          (release) => (release(), "ok"),
+          (e: unknown) => e,
+        )
+        .finally(() => (settled[i] = true)),
     );
     // Fake time stays at 0, so only what needs no slot has settled: the first (burst 1) and the rejections.
     // (advanceTimersByTimeAsync yields to the real event loop, so every pending microtask has run.)
     await vi.advanceTimersByTimeAsync(0);
     const settledIndexes = results.flatMap((_, i) => (settled[i] ? [i] : []));
-    expect(settledIndexes, "settled without waiting: #0 granted, #1-3 queued, #4-11 rejected").toEqual([0, 4, 5, 6, 7, 8, 9, 10, 11]);
-    for (const result of results.slice(4)) expect((await result) as RateLimitedError).toMatchObject({ reason: "queue_full" });
+    expect(settledIndexes, "settled without waiting: #0 granted, #1-3 queued, #4-11 rejected").toEqual([
+      0, 4, 5, 6, 7, 8, 9, 10, 11,
+    ]);
+    for (const result of results.slice(4))
+      expect((await result) as RateLimitedError).toMatchObject({ reason: "queue_full" });
     await vi.advanceTimersByTimeAsync(5_000);
     expect(await Promise.all(results.slice(0, 4))).toEqual(["ok", "ok", "ok", "ok"]);
   });

@@ -83,7 +83,10 @@ describe("counters", () => {
     const openBefore = sim().stats().connections.open;
     agent.destroy();
     // The server sees the agent's socket close; then the counters start over in a fresh rate-limit window.
-    await vi.waitFor(() => expect(sim().stats().connections.open).toBe(openBefore - 1), { timeout: 5_000, interval: 10 });
+    await vi.waitFor(() => expect(sim().stats().connections.open).toBe(openBefore - 1), {
+      timeout: 5_000,
+      interval: 10,
+    });
     vi.advanceTimersByTime(WINDOW_MS + 1);
     sim().resetStats();
     for (let i = 0; i < 4; i++) expect(await request(false)).toBe(200);

@@ -29,7 +29,9 @@ function* filesUnder(dir: string): Generator<string> {
 }
 
 function buildCanaryToken(): string {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { config?: { buildCanaryToken?: string } };
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    config?: { buildCanaryToken?: string };
+  };
   const canary = manifest.config?.buildCanaryToken;
   if (!canary) throw new Error("package.json has no config.buildCanaryToken: the bundle scan would search for nothing");
   return canary;
