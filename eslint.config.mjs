@@ -16,7 +16,14 @@ const BROWSER_CODE = [
   "./lib/views",
   "./lib/embed",
 ];
-const SERVER_ONLY = ["./lib/profile-api", "./lib/bff", "./lib/auth", "./lib/hosts", "./lib/prefetch", "./lib/config.ts"];
+const SERVER_ONLY = [
+  "./lib/profile-api",
+  "./lib/bff",
+  "./lib/auth",
+  "./lib/hosts",
+  "./lib/prefetch",
+  "./lib/config.ts",
+];
 
 const zones = [
   {
@@ -24,7 +31,11 @@ const zones = [
     from: SERVER_ONLY,
     message: "Server-only module: browser code talks to the BFF routes, never to the Profile API or server config.",
   },
-  { target: "./lib", from: ["./app", "./components"], message: "lib/ is below app/ and components/: it cannot import them." },
+  {
+    target: "./lib",
+    from: ["./app", "./components"],
+    message: "lib/ is below app/ and components/: it cannot import them.",
+  },
 ];
 
 export default tseslint.config(
@@ -61,12 +72,36 @@ export default tseslint.config(
     },
   },
   {
-    files: ["components/**", "app/**/_components/**", "app/providers.tsx", "lib/core/**", "lib/queries/**", "lib/views/**", "lib/embed/**"],
-    rules: { "no-restricted-imports": ["error", { paths: [{ name: "undici", message: "Server-only: the browser uses fetch." }] }] },
+    files: [
+      "components/**",
+      "app/**/_components/**",
+      "app/providers.tsx",
+      "lib/core/**",
+      "lib/queries/**",
+      "lib/views/**",
+      "lib/embed/**",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "undici", message: "Server-only: the browser uses fetch." }] },
+      ],
+    },
   },
   {
     // The configuration module, Next's start-up hook and the dev tooling (simulator, scripts, tests) may read the environment.
-    files: ["lib/config.ts", "instrumentation.ts", "simulator/**", "scripts/**", "bench/**", "e2e/**", "tests/**", "**/*.test.ts", "**/*.test.tsx", "*.config.*"],
+    files: [
+      "lib/config.ts",
+      "instrumentation.ts",
+      "simulator/**",
+      "scripts/**",
+      "bench/**",
+      "e2e/**",
+      "tests/**",
+      "**/*.test.ts",
+      "**/*.test.tsx",
+      "*.config.*",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
   { files: ["**/*.mjs", "**/*.js"], ...tseslint.configs.disableTypeChecked },

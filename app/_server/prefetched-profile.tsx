@@ -10,7 +10,12 @@ import { parseIdentifier, type Collection } from "@/lib/core/identifiers";
  * no panels failing one by one before the view notices. Only for pages behind `requireAgent`: the data is fetched
  * with the server's token.
  */
-export async function PrefetchedProfile({ collection, id, notFound, children }: {
+export async function PrefetchedProfile({
+  collection,
+  id,
+  notFound,
+  children,
+}: {
   collection: Collection;
   id: string;
   notFound: ReactNode;

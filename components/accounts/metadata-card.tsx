@@ -21,7 +21,8 @@ export function MetadataCard({ collection, id }: { collection: Collection; id: s
   const query = useQuery(metadataQuery(collection, id));
   let body;
   if (query.isPending) body = <Skeleton label="Loading profile metadata" lines={4} />;
-  else if (query.isError) body = <ErrorState error={query.error} what="Profile metadata" onRetry={() => void query.refetch()} />;
+  else if (query.isError)
+    body = <ErrorState error={query.error} what="Profile metadata" onRetry={() => void query.refetch()} />;
   else {
     const m = query.data.metadata;
     const rows: [string, React.ReactNode][] = [

@@ -26,7 +26,10 @@ export function RecentLookups() {
         <ul className="mt-1 space-y-1">
           {list.map((item) => (
             <li key={`${item.collection}:${item.id}`}>
-              <Link href={profilePath(item.collection, item.id)} className="text-accent font-mono text-sm break-all underline">
+              <Link
+                href={profilePath(item.collection, item.id)}
+                className="text-accent font-mono text-sm break-all underline"
+              >
                 {item.id}
               </Link>{" "}
               <span className="text-fg-muted text-xs">({item.collection === "accounts" ? "account" : "user"})</span>

@@ -4,7 +4,6 @@ import { getConfig } from "@/lib/config";
 import type { CacheStatus } from "@/lib/core/api-types";
 import type { Collection, ProfileIdentifier } from "@/lib/core/identifiers";
 
-
 export type RequestLogEntry = {
   agent?: string;
   method: string;

@@ -25,8 +25,15 @@ export function profileResourceRoute<Q, B extends object>(
   call: ResourceCall<Q, B>,
 ) {
   return withAgent({ route: `/api/profiles/:collection/:id/${resource}`, query }, async (ctx) => {
-    const result = await call(getProfileApi(), ctx.collection, ctx.id, ctx.query, { refresh: ctx.refresh, signal: ctx.signal });
+    const result = await call(getProfileApi(), ctx.collection, ctx.id, ctx.query, {
+      refresh: ctx.refresh,
+      signal: ctx.signal,
+    });
     const ownPath = bffProfilePath(ctx.collection, formatIdentifier(ctx.id), resource);
-    return { body: withOwnCursor(result.body, ownPath, ctx.validatedQuery), requestId: result.requestId, cache: result.cache };
+    return {
+      body: withOwnCursor(result.body, ownPath, ctx.validatedQuery),
+      requestId: result.requestId,
+      cache: result.cache,
+    };
   });
 }

@@ -25,7 +25,9 @@ function fetchParts(api: ProfileApi, collection: Collection, id: ProfileIdentifi
       .externalIds(collection, id, { limit: SUMMARY_LIMITS.externalIds }, options)
       .then((r) => ({ value: r.body.data, cache: r.cache })),
     metadata: api.metadata(collection, id, {}, options).then((r) => ({ value: r.body.metadata, cache: r.cache })),
-    links: api.links(collection, id, { limit: SUMMARY_LIMITS.links }, options).then((r) => ({ value: r.body.data, cache: r.cache })),
+    links: api
+      .links(collection, id, { limit: SUMMARY_LIMITS.links }, options)
+      .then((r) => ({ value: r.body.data, cache: r.cache })),
   } satisfies Record<SummaryPart, Promise<PartResult>>;
 }
 

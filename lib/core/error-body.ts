@@ -50,6 +50,6 @@ export class AppError extends Error {
 
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== "object" || value === null || !("error" in value)) return false;
-  const error = (value).error;
+  const error = value.error;
   return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string";
 }

@@ -9,7 +9,12 @@
 import type { Collection, Resource } from "./identifiers";
 
 /** Our BFF route for a profile (the summary) or one of its resources, with an optional query string. */
-export function bffProfilePath(collection: Collection, id: string, resource?: Resource, query?: URLSearchParams): string {
+export function bffProfilePath(
+  collection: Collection,
+  id: string,
+  resource?: Resource,
+  query?: URLSearchParams,
+): string {
   const base = `/api/profiles/${collection}/${encodeURIComponent(id)}${resource ? `/${resource}` : ""}`;
   const search = query?.toString();
   return search ? `${base}?${search}` : base;

@@ -62,12 +62,18 @@ export async function prefetchProfile(
         notFound = error instanceof AppError && error.code === "not_found";
       },
     ),
-    api.externalIds(collection, id, { limit: EXTERNAL_IDS_PAGE_SIZE }, {}).then((r) =>
-      client.setQueryData(
-        externalIdsQuery(collection, formattedId).queryKey,
-        withOwnCursor<ExternalIdsPage>(r.body, bffProfilePath(collection, formattedId, "external_ids"), externalIdsSearch()),
+    api
+      .externalIds(collection, id, { limit: EXTERNAL_IDS_PAGE_SIZE }, {})
+      .then((r) =>
+        client.setQueryData(
+          externalIdsQuery(collection, formattedId).queryKey,
+          withOwnCursor<ExternalIdsPage>(
+            r.body,
+            bffProfilePath(collection, formattedId, "external_ids"),
+            externalIdsSearch(),
+          ),
+        ),
       ),
-    ),
     api.traits(collection, id, { limit: first.limit }, {}).then((r) =>
       client.setQueryData(traitsQuery(collection, formattedId, first).queryKey, {
         pages: [withOwnCursor<TraitsPage>(r.body, traitsPath, traitsSearch(first))],
@@ -77,12 +83,14 @@ export async function prefetchProfile(
     // The traits panel's own query for the pinned keys (they may sort onto a later page): without it they would
     // appear at the top a moment after the first paint, pushing the list down.
     pinned.length
-      ? api.traits(collection, id, { limit: pinned.length, include: [...pinned] }, {}).then((r) =>
-          client.setQueryData(
-            keyTraitsQuery(collection, formattedId, pinned).queryKey,
-            withOwnCursor<TraitsPage>(r.body, traitsPath, keyTraitsSearch(pinned)),
-          ),
-        )
+      ? api
+          .traits(collection, id, { limit: pinned.length, include: [...pinned] }, {})
+          .then((r) =>
+            client.setQueryData(
+              keyTraitsQuery(collection, formattedId, pinned).queryKey,
+              withOwnCursor<TraitsPage>(r.body, traitsPath, keyTraitsSearch(pinned)),
+            ),
+          )
       : Promise.resolve(),
   ]);
   let timer: NodeJS.Timeout | undefined;

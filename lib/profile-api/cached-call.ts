@@ -1,6 +1,13 @@
 import "server-only";
 import type { CacheStatus } from "@/lib/core/api-types";
-import { buildCacheKey, ResponseCache, ttlForResource, type CacheKeyParts, type CacheStats, type CacheTtls } from "./cache";
+import {
+  buildCacheKey,
+  ResponseCache,
+  ttlForResource,
+  type CacheKeyParts,
+  type CacheStats,
+  type CacheTtls,
+} from "./cache";
 import { Coalescer } from "./coalesce";
 import { profileApiError } from "./errors";
 import { RateLimitedError, RateLimiter, type LimiterStats } from "./rate-limiter";

@@ -16,7 +16,11 @@ export type PoolSettings = { baseUrl: string; connections: number; maxResponseBy
  * One keep-alive pool per base URL: bounded connections, no pipelining (a slow answer must not
  * hold up the ones queued behind it on the same socket).
  */
-export function createPool({ baseUrl, connections, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES }: PoolSettings): Pool {
+export function createPool({
+  baseUrl,
+  connections,
+  maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES,
+}: PoolSettings): Pool {
   return new Pool(baseUrl, {
     connections,
     maxResponseSize: maxResponseBytes,
@@ -30,7 +34,6 @@ export function createPool({ baseUrl, connections, maxResponseBytes = DEFAULT_MA
 export function authorizationHeader(accessToken: string): string {
   return `Basic ${Buffer.from(`${accessToken}:`).toString("base64")}`;
 }
-
 
 export type AttemptRequest<T> = {
   pool: Pool;

@@ -69,9 +69,11 @@ describe("the retry loop", () => {
   it("stops at once when the Retry-After wait would pass the deadline", async () => {
     let n = 0;
     const started = Date.now();
-    await expect(withRetries(policy, () => (n++, Promise.resolve(fail("rate_limited", 10_000))))).rejects.toMatchObject({
-      kind: "rate_limited",
-    });
+    await expect(withRetries(policy, () => (n++, Promise.resolve(fail("rate_limited", 10_000))))).rejects.toMatchObject(
+      {
+        kind: "rate_limited",
+      },
+    );
     expect(n).toBe(1);
     expect(Date.now() - started).toBeLessThan(100);
   });

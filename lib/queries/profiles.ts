@@ -57,9 +57,11 @@ export type EventsParams = { include: string[]; exclude: string[]; start?: strin
 export const profileKeys = {
   all: (collection: Collection, id: string) => ["profile", collection, id] as const,
   summary: (collection: Collection, id: string) => [...profileKeys.all(collection, id), "summary"] as const,
-  traits: (collection: Collection, id: string, params: TraitsParams) => [...profileKeys.all(collection, id), "traits", params] as const,
+  traits: (collection: Collection, id: string, params: TraitsParams) =>
+    [...profileKeys.all(collection, id), "traits", params] as const,
   externalIds: (collection: Collection, id: string) => [...profileKeys.all(collection, id), "external_ids"] as const,
-  events: (collection: Collection, id: string, params: EventsParams) => [...profileKeys.all(collection, id), "events", params] as const,
+  events: (collection: Collection, id: string, params: EventsParams) =>
+    [...profileKeys.all(collection, id), "events", params] as const,
   metadata: (collection: Collection, id: string) => [...profileKeys.all(collection, id), "metadata"] as const,
   links: (collection: Collection, id: string) => [...profileKeys.all(collection, id), "links"] as const,
 };
@@ -106,7 +108,12 @@ export function traitsQuery(collection: Collection, id: string, params: TraitsPa
     queryKey: profileKeys.traits(collection, id, params),
     initialPageParam: "",
     queryFn: ({ signal, pageParam }) =>
-      fetchFor<TraitsPage | VerboseTraitsPage>(collection, id, bffProfilePath(collection, id, "traits", traitsSearch(params, pageParam)), signal),
+      fetchFor<TraitsPage | VerboseTraitsPage>(
+        collection,
+        id,
+        bffProfilePath(collection, id, "traits", traitsSearch(params, pageParam)),
+        signal,
+      ),
     getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });
 }
@@ -119,7 +126,13 @@ export function keyTraitsQuery(collection: Collection, id: string, include: read
   const keys = [...include];
   return queryOptions({
     queryKey: profileKeys.traits(collection, id, { class: "trait", verbose, limit: keys.length, include: keys }),
-    queryFn: ({ signal }) => fetchFor<TraitsPage>(collection, id, bffProfilePath(collection, id, "traits", keyTraitsSearch(keys, verbose)), signal),
+    queryFn: ({ signal }) =>
+      fetchFor<TraitsPage>(
+        collection,
+        id,
+        bffProfilePath(collection, id, "traits", keyTraitsSearch(keys, verbose)),
+        signal,
+      ),
     enabled: keys.length > 0,
   });
 }
@@ -128,7 +141,12 @@ export function externalIdsQuery(collection: Collection, id: string) {
   return queryOptions({
     queryKey: profileKeys.externalIds(collection, id),
     queryFn: ({ signal }) =>
-      fetchFor<ExternalIdsPage>(collection, id, bffProfilePath(collection, id, "external_ids", externalIdsSearch()), signal),
+      fetchFor<ExternalIdsPage>(
+        collection,
+        id,
+        bffProfilePath(collection, id, "external_ids", externalIdsSearch()),
+        signal,
+      ),
   });
 }
 
@@ -141,7 +159,12 @@ export function moreExternalIdsQuery(collection: Collection, id: string, firstNe
     queryKey: [...profileKeys.externalIds(collection, id), "more", firstNext] as const,
     initialPageParam: firstNext,
     queryFn: ({ signal, pageParam }) =>
-      fetchFor<ExternalIdsPage>(collection, id, bffProfilePath(collection, id, "external_ids", externalIdsSearch(pageParam)), signal),
+      fetchFor<ExternalIdsPage>(
+        collection,
+        id,
+        bffProfilePath(collection, id, "external_ids", externalIdsSearch(pageParam)),
+        signal,
+      ),
     getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });
 }
@@ -166,7 +189,8 @@ export function eventsQuery(collection: Collection, id: string, params: EventsPa
 export function metadataQuery(collection: Collection, id: string) {
   return queryOptions({
     queryKey: profileKeys.metadata(collection, id),
-    queryFn: ({ signal }) => fetchFor<MetadataResponse>(collection, id, bffProfilePath(collection, id, "metadata"), signal),
+    queryFn: ({ signal }) =>
+      fetchFor<MetadataResponse>(collection, id, bffProfilePath(collection, id, "metadata"), signal),
   });
 }
 

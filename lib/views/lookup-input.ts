@@ -64,7 +64,12 @@ export function collectionForType(type: string): Collection {
  * Surrounding whitespace is dropped (a copy from an email often carries it); the value is otherwise kept exactly,
  * since the Profile API is case-sensitive.
  */
-export function parseLookupInput(type: LookupType, customType: string, rawValue: string, explicitType = false): LookupResult {
+export function parseLookupInput(
+  type: LookupType,
+  customType: string,
+  rawValue: string,
+  explicitType = false,
+): LookupResult {
   const value = rawValue.trim();
   if (value === "") return { ok: false, message: "Enter an identifier value." };
   let text: string;
@@ -97,7 +102,8 @@ export function targetForIdentifier(identifier: ProfileIdentifier): SidebarTarge
 /** The sidebar's lookup field: a whole `type:value` (trimmed), opened in the collection its type names. */
 export function sidebarTarget(text: string): ({ ok: true } & SidebarTarget) | { ok: false; message: string } {
   const value = text.trim();
-  if (value === "") return { ok: false, message: "Enter an identifier as type:value, for example email:ada@example.com." };
+  if (value === "")
+    return { ok: false, message: "Enter an identifier as type:value, for example email:ada@example.com." };
   const parsed = parseIdentifier(value);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   return { ok: true, ...targetForIdentifier(parsed.identifier) };

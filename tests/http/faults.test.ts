@@ -115,11 +115,26 @@ describe("an agent who goes away", () => {
     stack.setFaults({ latencyMs: 1500 });
     const before = stack.logLines().length;
     const controller = new AbortController();
-    const pending = fetch(`${stack.appUrl}${traits}`, { headers: { Cookie: stack.session, "Cache-Control": "no-cache" }, signal: controller.signal });
+    const pending = fetch(`${stack.appUrl}${traits}`, {
+      headers: { Cookie: stack.session, "Cache-Control": "no-cache" },
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 300);
     await expect(pending).rejects.toThrow();
-    await expect.poll(() => stack.logLines().slice(before).filter((l) => l.msg === "request"), { timeout: 5_000 }).toHaveLength(1);
-    const [line] = stack.logLines().slice(before).filter((l) => l.msg === "request");
+    await expect
+      .poll(
+        () =>
+          stack
+            .logLines()
+            .slice(before)
+            .filter((l) => l.msg === "request"),
+        { timeout: 5_000 },
+      )
+      .toHaveLength(1);
+    const [line] = stack
+      .logLines()
+      .slice(before)
+      .filter((l) => l.msg === "request");
     expect(line).toMatchObject({ status: 499, level: "info" });
     expect(line?.error).toBeUndefined();
     stack.setFaults({});

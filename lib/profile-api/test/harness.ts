@@ -33,7 +33,11 @@ export async function startSim(options: SimulatorOptions = {}): Promise<RunningS
   return startSimulator({ port: 0, rateLimit: 0, ...options });
 }
 
-export function clientFor(sim: RunningSimulator, overrides: Partial<ProfileApiSettings> = {}, internals?: ProfileApiInternals) {
+export function clientFor(
+  sim: RunningSimulator,
+  overrides: Partial<ProfileApiSettings> = {},
+  internals?: ProfileApiInternals,
+) {
   return createProfileApi(settingsFor(sim, overrides), internals);
 }
 

@@ -27,7 +27,10 @@ export default async function ProfilePage({ params }: Props) {
   const { collection, id: segment } = await params;
   const agent = await requireAgent(`/profiles/${encodeURIComponent(collection)}/${segment}`);
   const id = decodeSegment(segment);
-  const parsed = id === null ? ({ ok: false, message: "The identifier is not valid percent-encoding." } as const) : parseIdentifier(id);
+  const parsed =
+    id === null
+      ? ({ ok: false, message: "The identifier is not valid percent-encoding." } as const)
+      : parseIdentifier(id);
   if (!isCollection(collection) || !parsed.ok) {
     return (
       <AppChrome agentName={agent.name}>

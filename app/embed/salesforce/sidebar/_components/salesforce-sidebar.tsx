@@ -17,5 +17,12 @@ export function SalesforceSidebar({ initialId, pinnedTraits }: { initialId: stri
       </div>
     );
   }
-  return <ProfileSidebar key={`${target.collection}:${target.id}`} collection={target.collection} id={target.id} pinnedTraits={pinnedTraits} />;
+  return (
+    <ProfileSidebar
+      key={`${target.collection}:${target.id}`}
+      collection={target.collection}
+      id={target.id}
+      pinnedTraits={pinnedTraits}
+    />
+  );
 }
