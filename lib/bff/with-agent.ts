@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { type Agent, authenticateRequest } from "@/lib/auth/agent";
 import { AppError } from "@/lib/errors";
+import { runAsAgent } from "@/lib/profile-api/agent-scope";
 import { isCollection, parseIdentifier, type Collection, type ProfileIdentifier } from "@/lib/profile-api/identifiers";
 import { isInternal, toAppError } from "./errors";
 import { type CacheStatus, logRequest, type RequestLogEntry } from "./log";
@@ -90,7 +91,8 @@ export function withAgent<Q>(spec: RouteSpec<Q>, handler: (context: ProfileRoute
       const searchParams = new URL(request.url).searchParams;
       const query = parseQuery(spec.query, searchParams);
       const context = { agent, collection, id, query, validatedQuery: searchParams, refresh: wantsRefresh(request), signal: request.signal };
-      const result = await handler(context);
+      // The rate limiter serves waiting agents in turn (fairness): it learns whose request this is from the scope.
+      const result = await runAsAgent(`${agent.source}:${agent.email ?? agent.name}`, () => handler(context));
       log.requestId = result.requestId ?? ownRequestId;
       log.cache = result.cache;
       if (result.internalError !== undefined) log.error = result.internalError;
