@@ -26,6 +26,7 @@ export class RedisLink {
   readonly client: Redis;
   private state: RedisStatus = "ok";
   private nextProbeAt = 0;
+  private ready: Promise<void> | undefined;
   private readonly timeoutMs: number;
   private readonly probeIntervalMs: number;
   private readonly log: NonNullable<RedisLinkOptions["log"]>;
@@ -65,7 +66,8 @@ export class RedisLink {
       timer = setTimeout(() => reject(new Error("redis command timeout")), this.timeoutMs + 20);
     });
     try {
-      const result = await Promise.race([operation(this.client), timeout]);
+      // Still connecting (just started, or reconnecting after a blip): wait for it within the same time bound.
+      const result = await Promise.race([this.whenReady().then(() => operation(this.client)), timeout]);
       this.heal();
       return result;
     } catch (error) {
@@ -74,6 +76,18 @@ export class RedisLink {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** One pending promise for every caller waiting on the connection, not one 'ready' listener each. */
+  private whenReady(): Promise<void> {
+    if (this.client.status === "ready") return Promise.resolve();
+    this.ready ??= new Promise<void>((resolve) =>
+      this.client.once("ready", () => {
+        this.ready = undefined;
+        resolve();
+      }),
+    );
+    return this.ready;
   }
 
   /** A PING through the breaker (used by /api/health): also the probe that notices Redis is back. */
