@@ -153,7 +153,7 @@ const envSchema = z.object({
       .optional(),
   ),
   /** Longest wait for any one Redis command; past it the request goes on with this instance's own state. */
-  REDIS_COMMAND_TIMEOUT_MS: int(5, 5_000, 100),
+  REDIS_COMMAND_TIMEOUT_MS: int(5, 5_000, 200),
 });
 
 type Env = z.infer<typeof envSchema>;

@@ -85,8 +85,10 @@ export class SharedRateLimiter implements SlotSource {
       if (signal?.aborted) throw signal.reason as Error;
       const member = `${this.instance}:${this.sequence++}`;
       const answer = await this.options.link.run((c) => c.eval(ACQUIRE, 2, ...this.keys, ...this.scriptArgs(member)) as Promise<number[]>);
-      if (!answer) return this.options.local.acquire(deadlineAt, signal);
-      const [granted = 0, waitMs = POLL_MS, effective = this.options.rate] = answer;
+      // Redis away: this instance's own limiter. One failed call while Redis is still considered up: ask again (a
+      // slot granted locally then could exceed the shared budget).
+      if (!answer && this.options.link.status() === "degraded") return this.options.local.acquire(deadlineAt, signal);
+      const [granted = 0, waitMs = POLL_MS, effective = this.options.rate] = answer ?? [];
       this.lastRate = Math.max(1, effective);
       if (granted === 1) return this.releaser(member);
       // Wait for the oldest slot to age out, but look again soon: it may be an answer still in flight.

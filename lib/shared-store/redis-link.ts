@@ -5,8 +5,9 @@ import { Redis } from "ioredis";
  * The one Redis connection of this instance, behind a circuit breaker (DESIGN §9). Every command is bounded by
  * `commandTimeoutMs` (ioredis' own timeout, plus a race as a backstop) and fails fast while Redis is away (no offline
  * queue), so a hung or missing Redis never holds an agent's request: callers get `undefined` and carry on with this
- * instance's own state. The first failure of an outage logs one warning and opens the breaker; while it is open no
- * command is sent, except one probe per `probeIntervalMs`; the first probe that succeeds closes it (one info line).
+ * instance's own state. A lost connection, or `failureThreshold` failed commands in a row (one slow answer under a
+ * busy event loop is not an outage), opens the breaker and logs one warning; while it is open no command is sent,
+ * except one probe per `probeIntervalMs`; the first probe that succeeds closes it (one info line).
  */
 
 export type RedisStatus = "ok" | "degraded";
@@ -15,6 +16,8 @@ export type RedisLinkOptions = {
   url: string;
   commandTimeoutMs: number;
   probeIntervalMs?: number;
+  /** Failed commands in a row that open the breaker; default 3. */
+  failureThreshold?: number;
   /** Where the two outage lines go; stdout JSON in the app. */
   log?: (level: "warn" | "info", msg: string, detail: Record<string, unknown>) => void;
 };
@@ -27,6 +30,8 @@ export class RedisLink {
   private state: RedisStatus = "ok";
   private nextProbeAt = 0;
   private ready: Promise<void> | undefined;
+  private failuresInARow = 0;
+  private readonly failureThreshold: number;
   private readonly timeoutMs: number;
   private readonly probeIntervalMs: number;
   private readonly log: NonNullable<RedisLinkOptions["log"]>;
@@ -35,8 +40,10 @@ export class RedisLink {
     this.timeoutMs = options.commandTimeoutMs;
     this.probeIntervalMs = options.probeIntervalMs ?? 1_000;
     this.log = options.log ?? defaultLog;
+    this.failureThreshold = options.failureThreshold ?? 3;
     this.client = new Redis(options.url, {
-      commandTimeout: options.commandTimeoutMs,
+      // Our own bound (below) answers the caller; this one, much later, only clears commands a hung Redis never answers.
+      commandTimeout: options.commandTimeoutMs * 10,
       connectTimeout: Math.max(1_000, options.commandTimeoutMs * 10),
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
@@ -63,7 +70,10 @@ export class RedisLink {
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error("redis command timeout")), this.timeoutMs + 20);
+      // When the timer fires, an answer may already sit in the socket, unread because the event loop was busy (timers
+      // run before I/O in each turn): setImmediate lets that I/O be read first, so a busy process is not taken for a
+      // slow Redis.
+      timer = setTimeout(() => setImmediate(() => reject(new Error("redis command timeout"))), this.timeoutMs);
     });
     try {
       // Still connecting (just started, or reconnecting after a blip): wait for it within the same time bound.
@@ -71,7 +81,9 @@ export class RedisLink {
       this.heal();
       return result;
     } catch (error) {
-      this.trip(error instanceof Error && /timeout/i.test(error.message) ? "timeout" : "command");
+      this.failuresInARow++;
+      const reason = error instanceof Error && /time/i.test(error.message) ? "timeout" : "command";
+      if (this.failuresInARow >= this.failureThreshold || this.client.status !== "ready") this.trip(reason);
       return undefined;
     } finally {
       clearTimeout(timer);
@@ -110,6 +122,7 @@ export class RedisLink {
   }
 
   private heal(): void {
+    this.failuresInARow = 0;
     if (this.state === "ok") return;
     this.state = "ok";
     this.log("info", "redis_recovered", { detail: "Redis answers again: instances share state again" });

@@ -66,10 +66,14 @@ export class SharedStore {
     await this.redis?.run((c) => c.set(hashed(namespace, key), value, "PX", Math.max(1, ttlMs)));
   }
 
-  /** A short lock for one instance: true when this caller got it (also true without Redis: nobody else to wait for). */
+  /**
+   * A short lock for one instance: true when this caller got it, also without Redis or while it is away (nobody else
+   * to wait for). A failed call while Redis is still up counts as not got: the caller waits and asks again.
+   */
   async tryLock(namespace: string, key: string, ttlMs: number): Promise<boolean> {
     if (!this.redis) return true;
     const set = await this.redis.run((c) => c.set(hashed(`lock:${namespace}`, key), "1", "PX", Math.max(1, ttlMs), "NX"));
+    if (set === undefined) return this.redis.status() === "degraded";
     return set !== null;
   }
 
