@@ -1,5 +1,13 @@
 import "server-only";
-import { buildCacheKey, ResponseCache, ttlForResource, type CacheKeyParts, type CacheStats, type CacheTtls } from "./cache";
+import type { CacheStatus } from "@/lib/core/api-types";
+import {
+  buildCacheKey,
+  ResponseCache,
+  ttlForResource,
+  type CacheKeyParts,
+  type CacheStats,
+  type CacheTtls,
+} from "./cache";
 import type { SharedStore } from "@/lib/shared-store/shared-store";
 import { Coalescer } from "./coalesce";
 import { profileApiError } from "./errors";
@@ -15,8 +23,6 @@ import { SharedRateLimiter } from "./shared-rate-limiter";
  * the app's client is a process-wide singleton, so one per process. With a shared store backed by Redis, the cache,
  * the coalescing and the space's rate budget are also shared by every instance (DESIGN §9).
  */
-
-export type CacheStatus = "HIT" | "MISS" | "BYPASS";
 
 /** What one upstream call produced: the parsed body, its Request-Id and serialized length. */
 export type UpstreamAnswer<T> = { value: T; requestId?: string; size?: number };
@@ -36,7 +42,10 @@ export class PerformanceLayer {
   readonly cache: ResponseCache;
   readonly coalescer = new Coalescer();
   private readonly limiters = new Map<string, RateLimiter>();
-  private readonly fairQueues = new Map<string, { fair: FairQueue; source: SlotSource & Pick<RateLimiter, "onRateLimited"> }>();
+  private readonly fairQueues = new Map<
+    string,
+    { fair: FairQueue; source: SlotSource & Pick<RateLimiter, "onRateLimited"> }
+  >();
   private readonly shared: SharedCalls | undefined;
 
   constructor(
@@ -59,7 +68,9 @@ export class PerformanceLayer {
       const local = this.limiterFor(spaceId);
       const link = this.store?.redis;
       const holdMs = (this.settings.attemptTimeoutMs ?? 3_000) + 1_000;
-      const source = link ? new SharedRateLimiter({ link, spaceId, rate: this.settings.rateLimitPerSecond, local, holdMs }) : local;
+      const source = link
+        ? new SharedRateLimiter({ link, spaceId, rate: this.settings.rateLimitPerSecond, local, holdMs })
+        : local;
       entry = { fair: new FairQueue(source, this.settings.rateLimitPerSecond * 10), source };
       this.fairQueues.set(spaceId, entry);
     }
@@ -98,7 +109,11 @@ export class PerformanceLayer {
       async () => {
         // A refresh makes its own call (it wants an answer newer than any in flight) and refills both caches.
         const shared = this.shared;
-        const fresh = !shared ? await call() : options.refresh ? await this.callAndShare(shared, key, ttlMs, call) : await shared.once(key, ttlMs, call);
+        const fresh = !shared
+          ? await call()
+          : options.refresh
+            ? await this.callAndShare(shared, key, ttlMs, call)
+            : await shared.once(key, ttlMs, call);
         this.cache.set(key, fresh.value, { ttlMs, requestId: fresh.requestId, size: fresh.size });
         return fresh;
       },
@@ -115,7 +130,12 @@ export class PerformanceLayer {
     return { value: hit.value, requestId: hit.requestId };
   }
 
-  private async callAndShare<T>(shared: SharedCalls, key: string, ttlMs: number, call: () => Promise<UpstreamAnswer<T>>) {
+  private async callAndShare<T>(
+    shared: SharedCalls,
+    key: string,
+    ttlMs: number,
+    call: () => Promise<UpstreamAnswer<T>>,
+  ) {
     const fresh = await call();
     await shared.set(key, fresh, ttlMs);
     return fresh;

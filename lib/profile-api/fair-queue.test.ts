@@ -7,7 +7,9 @@ describe("per-agent fairness", () => {
     const limiter = new RateLimiter({ rate: 10, burst: 1 });
     const fair = new FairQueue(limiter, 1_000);
     const deadline = Date.now() + 20_000;
-    const flood = Array.from({ length: 40 }, () => fair.acquire(deadline, undefined, "script").then((release) => release()));
+    const flood = Array.from({ length: 40 }, () =>
+      fair.acquire(deadline, undefined, "script").then((release) => release()),
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     const asked = Date.now();
     const release = await fair.acquire(deadline, undefined, "calm");
@@ -23,8 +25,12 @@ describe("per-agent fairness", () => {
     const fair = new FairQueue(new RateLimiter({ rate: 50, burst: 1 }), 1_000);
     const order: string[] = [];
     const deadline = Date.now() + 10_000;
-    const a = Array.from({ length: 10 }, () => fair.acquire(deadline, undefined, "a").then((r) => (order.push("a"), r())));
-    const b = Array.from({ length: 10 }, () => fair.acquire(deadline, undefined, "b").then((r) => (order.push("b"), r())));
+    const a = Array.from({ length: 10 }, () =>
+      fair.acquire(deadline, undefined, "a").then((r) => (order.push("a"), r())),
+    );
+    const b = Array.from({ length: 10 }, () =>
+      fair.acquire(deadline, undefined, "b").then((r) => (order.push("b"), r())),
+    );
     await Promise.all([...a, ...b]);
     const tail = order.slice(2, 12).join("");
     expect(tail === "ababababab" || tail === "bababababa").toBe(true);
@@ -35,7 +41,11 @@ describe("per-agent fairness", () => {
     const deadline = Date.now() + 60_000;
     (await fair.acquire(deadline, undefined, "a"))();
     const held = [fair.acquire(deadline, undefined, "a"), fair.acquire(deadline, undefined, "a")];
-    for (const p of held) p.then((release) => release(), () => {});
+    for (const p of held)
+      p.then(
+        (release) => release(),
+        () => {},
+      );
     // Round robin puts "b" second: two slots at 1/s cannot come within half a second.
     await expect(fair.acquire(Date.now() + 500, undefined, "b")).rejects.toMatchObject({ reason: "deadline" });
     held.push(fair.acquire(deadline, undefined, "a"));

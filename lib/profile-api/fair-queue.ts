@@ -41,7 +41,10 @@ export class FairQueue {
     const eta = this.now() + (this.slotsAheadOf(agent) * 1000) / this.source.currentRate();
     if (eta > deadlineAt) return Promise.reject(new RateLimitedError(this.secondsToDrain(), "deadline"));
     return new Promise<Release>((resolve, reject) => {
-      const timer = setTimeout(() => this.drop(waiter, new RateLimitedError(this.secondsToDrain(), "deadline")), Math.max(0, deadlineAt - this.now()));
+      const timer = setTimeout(
+        () => this.drop(waiter, new RateLimitedError(this.secondsToDrain(), "deadline")),
+        Math.max(0, deadlineAt - this.now()),
+      );
       const onAbort = () => this.drop(waiter, signal?.reason);
       const waiter: Waiter = {
         agent,

@@ -66,7 +66,11 @@ export class SharedCalls {
     return call();
   }
 
-  private async callAndShare<T>(key: string, ttlMs: number, call: () => Promise<UpstreamAnswer<T>>): Promise<UpstreamAnswer<T>> {
+  private async callAndShare<T>(
+    key: string,
+    ttlMs: number,
+    call: () => Promise<UpstreamAnswer<T>>,
+  ): Promise<UpstreamAnswer<T>> {
     try {
       const answer = await call();
       await this.set(key, answer, ttlMs);

@@ -84,7 +84,9 @@ export class SharedRateLimiter implements SlotSource {
     for (let polls = 0; polls < 100_000; polls++) {
       if (signal?.aborted) throw signal.reason as Error;
       const member = `${this.instance}:${this.sequence++}`;
-      const answer = await this.options.link.run((c) => c.eval(ACQUIRE, 2, ...this.keys, ...this.scriptArgs(member)) as Promise<number[]>);
+      const answer = await this.options.link.run(
+        (c) => c.eval(ACQUIRE, 2, ...this.keys, ...this.scriptArgs(member)) as Promise<number[]>,
+      );
       // Redis away: this instance's own limiter. One failed call while Redis is still considered up: ask again (a
       // slot granted locally then could exceed the shared budget).
       if (!answer && this.options.link.status() === "degraded") return this.options.local.acquire(deadlineAt, signal);
@@ -93,7 +95,8 @@ export class SharedRateLimiter implements SlotSource {
       if (granted === 1) return this.releaser(member);
       // Wait for the oldest slot to age out, but look again soon: it may be an answer still in flight.
       const delay = Math.max(1, Math.min(waitMs, POLL_MS));
-      if (Date.now() + delay > deadlineAt) throw new RateLimitedError(Math.max(1, Math.ceil(waitMs / 1000)), "deadline");
+      if (Date.now() + delay > deadlineAt)
+        throw new RateLimitedError(Math.max(1, Math.ceil(waitMs / 1000)), "deadline");
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
     throw new RateLimitedError(1, "deadline");

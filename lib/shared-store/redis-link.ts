@@ -118,7 +118,10 @@ export class RedisLink {
     this.state = "degraded";
     this.nextProbeAt = Date.now() + this.probeIntervalMs;
     // The URL is never logged: it may hold a password.
-    this.log("warn", "redis_degraded", { reason, detail: "Redis is unreachable or slow: each instance uses its own state until it is back" });
+    this.log("warn", "redis_degraded", {
+      reason,
+      detail: "Redis is unreachable or slow: each instance uses its own state until it is back",
+    });
   }
 
   private heal(): void {

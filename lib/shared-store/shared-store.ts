@@ -15,7 +15,8 @@ import { RedisLink } from "./redis-link";
 export type SharedStatus = "ok" | "degraded" | "off";
 
 const PREFIX = "ps:";
-const hashed = (namespace: string, key: string) => `${PREFIX}${namespace}:${createHash("sha256").update(key).digest("base64url")}`;
+const hashed = (namespace: string, key: string) =>
+  `${PREFIX}${namespace}:${createHash("sha256").update(key).digest("base64url")}`;
 
 export class SharedStore {
   private readonly marks = new MemoryKeys();
@@ -72,7 +73,9 @@ export class SharedStore {
    */
   async tryLock(namespace: string, key: string, ttlMs: number): Promise<boolean> {
     if (!this.redis) return true;
-    const set = await this.redis.run((c) => c.set(hashed(`lock:${namespace}`, key), "1", "PX", Math.max(1, ttlMs), "NX"));
+    const set = await this.redis.run((c) =>
+      c.set(hashed(`lock:${namespace}`, key), "1", "PX", Math.max(1, ttlMs), "NX"),
+    );
     if (set === undefined) return this.redis.status() === "degraded";
     return set !== null;
   }
@@ -96,7 +99,9 @@ export function getSharedStore(): SharedStore {
   const g = globalThis as GlobalWithStore;
   if (!g[globalKey]) {
     const config = getConfig();
-    const link = config.REDIS_URL ? new RedisLink({ url: config.REDIS_URL, commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS }) : undefined;
+    const link = config.REDIS_URL
+      ? new RedisLink({ url: config.REDIS_URL, commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS })
+      : undefined;
     g[globalKey] = new SharedStore(link);
   }
   return g[globalKey];

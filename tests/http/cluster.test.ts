@@ -51,7 +51,9 @@ describe("three instances on one Redis", () => {
     cluster.sim.setFaults({ latencyMs: 400 });
     try {
       const answers = await Promise.all(
-        Array.from({ length: 60 }, (_, n) => cluster.get(n % 3, profilePath("users", ada, "traits", "limit=9"), session)),
+        Array.from({ length: 60 }, (_, n) =>
+          cluster.get(n % 3, profilePath("users", ada, "traits", "limit=9"), session),
+        ),
       );
       expect(answers.every((a) => a.status === 200)).toBe(true);
       expect(upstreamCalls()).toBe(1);
@@ -64,7 +66,9 @@ describe("three instances on one Redis", () => {
     cluster.sim.resetStats();
     // 5× the budget at once, all different requests (no cache or coalescing to help), spread over the instances.
     const answers = await Promise.all(
-      Array.from({ length: RATE * 5 }, (_, n) => cluster.get(n % 3, profilePath("users", ada, "traits", `limit=${100 + n}`), session)),
+      Array.from({ length: RATE * 5 }, (_, n) =>
+        cluster.get(n % 3, profilePath("users", ada, "traits", `limit=${100 + n}`), session),
+      ),
     );
     expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(RATE * 4);
     expect(cluster.sim.stats().peakRequestsPerSecond).toBeLessThanOrEqual(RATE);
@@ -73,7 +77,9 @@ describe("three instances on one Redis", () => {
 
   it("an agent flooding lookups does not push another agent's wait past a second, on any instance", async () => {
     const flooder = await cluster.signIn("Script Runner");
-    const flood = Array.from({ length: 60 }, (_, n) => cluster.get(0, profilePath("users", ada, "traits", `limit=${20 + n}`), flooder));
+    const flood = Array.from({ length: 60 }, (_, n) =>
+      cluster.get(0, profilePath("users", ada, "traits", `limit=${20 + n}`), flooder),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500)); // the flood now fills the budget and the queues
     const calm = await Promise.all([
       cluster.get(0, profilePath("users", ada, "traits", "limit=3"), session),
@@ -100,7 +106,10 @@ describe("three instances on one Redis", () => {
       expect(cluster.logs(i, "redis_degraded")).toHaveLength(warningsBefore[i]! + 1);
     }
     await cluster.redis.start();
-    await waitFor(async () => (await Promise.all([0, 1, 2].map((i) => cluster.health(i)))).every((h) => h.redis === "ok"), 15_000);
+    await waitFor(
+      async () => (await Promise.all([0, 1, 2].map((i) => cluster.health(i)))).every((h) => h.redis === "ok"),
+      15_000,
+    );
     cluster.sim.resetStats();
     const first = await cluster.get(2, profilePath("users", ada, "traits", "limit=11"), session);
     const second = await cluster.get(0, profilePath("users", ada, "traits", "limit=11"), session);

@@ -29,7 +29,8 @@ export type Cluster = {
 };
 
 export async function startCluster(options: { instances: number; appEnv?: Record<string, string> }): Promise<Cluster> {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("Run `npm run build` first: the HTTP tests use the build.");
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID")))
+    throw new Error("Run `npm run build` first: the HTTP tests use the build.");
   const redis = await startRedis();
   const token = `sim-token-LEAKCHECK-${randomBytes(6).toString("hex")}`;
   const sim = await startSimulator({ port: 0, token, spaceId: SIM_DEFAULTS.spaceId });

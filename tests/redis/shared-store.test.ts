@@ -11,7 +11,12 @@ const links: RedisLink[] = [];
 const logs: Array<{ level: string; msg: string }> = [];
 
 function instance(): SharedStore {
-  const link = new RedisLink({ url: redis.url, commandTimeoutMs: 100, probeIntervalMs: 100, log: (level, msg) => logs.push({ level, msg }) });
+  const link = new RedisLink({
+    url: redis.url,
+    commandTimeoutMs: 100,
+    probeIntervalMs: 100,
+    log: (level, msg) => logs.push({ level, msg }),
+  });
   links.push(link);
   return new SharedStore(link);
 }

@@ -18,12 +18,23 @@ export function ensureRedisServer(): string {
   const found = findRedisServer();
   if (found) return found;
   if (process.getuid?.() !== 0) {
-    throw new Error("redis-server is not installed and these tests are not running as root: run `sudo apt-get install -y redis-server`");
+    throw new Error(
+      "redis-server is not installed and these tests are not running as root: run `sudo apt-get install -y redis-server`",
+    );
   }
-  execFileSync("flock", ["/tmp/apt.lock", "sh", "-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server"], {
-    stdio: "inherit",
-    timeout: 600_000,
-  });
+  execFileSync(
+    "flock",
+    [
+      "/tmp/apt.lock",
+      "sh",
+      "-c",
+      "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server",
+    ],
+    {
+      stdio: "inherit",
+      timeout: 600_000,
+    },
+  );
   const installed = findRedisServer();
   if (!installed) throw new Error("apt-get install redis-server finished but no redis-server binary was found");
   // The package starts the system service; these tests never use it (they run their own on a free port).
@@ -74,7 +85,18 @@ export async function startRedis(port?: number): Promise<TestRedis> {
   let output = "";
 
   async function start(): Promise<void> {
-    const args = ["--port", String(chosen), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"];
+    const args = [
+      "--port",
+      String(chosen),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--protected-mode",
+      "yes",
+    ];
     child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
