@@ -143,6 +143,15 @@ const envSchema = z.object({
   /** How old (either way, in seconds) a Canvas signed request may be: Salesforce sets no expiry of its own. */
   SALESFORCE_MAX_AGE_SECONDS: int(10, 3_600, 300),
   PINNED_TRAITS: commaList("name,email,plan,company,lifetime_value,last_seen_at"),
+  /** The Redis every instance shares (DESIGN §9). Unset: one instance, in-memory state. */
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/[^\s]+$/, "must be a redis:// or rediss:// URL")
+      .optional(),
+  ),
+  /** Longest wait for any one Redis command; past it the request goes on with this instance's own state. */
+  REDIS_COMMAND_TIMEOUT_MS: int(5, 5_000, 200),
 });
 
 type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { EncryptJWT, jwtDecrypt } from "jose";
 import type { Agent } from "./agent";
 import { agentClaims, agentFromClaims } from "./agent-claims";
+import { getSharedStore, type SharedStore } from "@/lib/shared-store/shared-store";
 import { derivedKey } from "./derived-key";
 
 /**
@@ -14,24 +15,15 @@ import { derivedKey } from "./derived-key";
  *
  * Opaque to the browser: an encrypted JWT (dir + A256GCM, key derived from AUTH_SECRET with HKDF under its own label, so
  * it can never be confused with a session or an embed token) carrying the agent, the host (audience), a jti and a 60 s
- * expiry. "Once" is enforced by an in-memory set of redeemed jtis, i.e. per server instance: behind N instances without
- * sticky routing a code could be redeemed once on each of them within its minute (README, "Sign-in and embedding").
+ * expiry. "Once" is enforced by the shared store (DESIGN §9): across every instance when REDIS_URL is set, per instance
+ * without it or while Redis is away (README, "Several instances").
  */
 export const HANDOFF_CODE_TTL_SECONDS = 60;
 export type HandoffHost = "zendesk" | "salesforce";
 
 const ISSUER = "profile-sidebar";
-/** Bounds the redeemed-jti set even under a flood of valid codes; entries leave it when their code expires. */
-const MAX_REDEEMED = 100_000;
 
 const deriveKey = (secret: string) => derivedKey(secret, "embed-handoff-code-v1");
-
-/** jti → expiry (ms). A code whose jti is here has been used. */
-const redeemed = new Map<string, number>();
-
-function forgetExpired(now: number): void {
-  for (const [jti, exp] of redeemed) if (exp <= now) redeemed.delete(jti);
-}
 
 export async function mintHandoffCode(
   agent: Agent,
@@ -51,9 +43,14 @@ export async function mintHandoffCode(
 
 /**
  * The agent of a code issued for `host`, consuming it; null when it is malformed, forged (another key), expired, for the
- * other host, or already used on this instance.
+ * other host, or already used (on any instance sharing the store).
  */
-export async function redeemHandoffCode(code: string, host: HandoffHost, secret: string): Promise<Agent | null> {
+export async function redeemHandoffCode(
+  code: string,
+  host: HandoffHost,
+  secret: string,
+  store: SharedStore = getSharedStore(),
+): Promise<Agent | null> {
   if (!code || code.length > 4096) return null;
   try {
     const { payload } = await jwtDecrypt(code, deriveKey(secret), {
@@ -66,10 +63,8 @@ export async function redeemHandoffCode(code: string, host: HandoffHost, secret:
     });
     const { jti, exp } = payload;
     if (typeof jti !== "string" || typeof exp !== "number") return null;
-    const now = Date.now();
-    forgetExpired(now);
-    if (redeemed.has(jti) || redeemed.size >= MAX_REDEEMED) return null;
-    redeemed.set(jti, exp * 1000);
+    // Marked until the code expires (plus a second of clock slack): after that jwtDecrypt refuses it anyway.
+    if (!(await store.markOnce(`handoff:${jti}`, exp * 1000 - Date.now() + 1_000))) return null;
     return agentFromClaims(payload);
   } catch {
     return null;

@@ -4,6 +4,7 @@ import { type Agent, authenticateRequest } from "@/lib/auth/agent";
 import type { CacheStatus } from "@/lib/core/api-types";
 import { AppError } from "@/lib/core/error-body";
 import { isCollection, parseIdentifier, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
+import { runAsAgent } from "@/lib/profile-api/agent-scope";
 import { isInternal, toAppError } from "./errors";
 import { logRequest, type RequestLogEntry } from "./log";
 import { parseQuery, type QuerySchema } from "./query-schemas";
@@ -111,7 +112,8 @@ export function withAgent<Q>(spec: RouteSpec<Q>, handler: (context: ProfileRoute
         refresh: wantsRefresh(request),
         signal: request.signal,
       };
-      const result = await handler(context);
+      // The rate limiter serves waiting agents in turn (fairness): it learns whose request this is from the scope.
+      const result = await runAsAgent(`${agent.source}:${agent.email ?? agent.name}`, () => handler(context));
       log.requestId = result.requestId ?? ownRequestId;
       log.cache = result.cache;
       if (result.internalError !== undefined) log.error = result.internalError;

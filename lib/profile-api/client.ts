@@ -10,7 +10,8 @@ import type {
   VerboseTraitsPage,
 } from "@/lib/core/api-types";
 import { getConfig } from "@/lib/config";
-import { asUpstreamLimiter, PerformanceLayer, type PerformanceStats } from "./cached-call";
+import { getSharedStore, type SharedStore } from "@/lib/shared-store/shared-store";
+import { PerformanceLayer, type PerformanceStats } from "./cached-call";
 import { attemptOnce, authorizationHeader, createPool } from "./http";
 import type { Collection, ProfileIdentifier, Resource } from "@/lib/core/identifiers";
 import { buildResourcePath, type QueryValues } from "./paths";
@@ -99,7 +100,13 @@ export type ProfileApiSettings = {
 };
 
 /** Seams for the performance layer and tests; the app's own callers never pass these. */
-export type ProfileApiInternals = { limiter?: UpstreamLimiter; random?: () => number; maxResponseBytes?: number };
+export type ProfileApiInternals = {
+  limiter?: UpstreamLimiter;
+  random?: () => number;
+  maxResponseBytes?: number;
+  /** What instances share (DESIGN §9); without it, this instance keeps everything to itself. */
+  sharedStore?: SharedStore;
+};
 
 /** What the one funnel returns: the validated body, its Request-Id and its size in bytes (for the cache). */
 export type FetchedResource<T> = { value: T; requestId: string | undefined; size: number };
@@ -130,8 +137,8 @@ export function createProfileApi(
   });
   // Computed once and kept in this closure only: never logged, never put in an error.
   const authorization = authorizationHeader(settings.accessToken);
-  const performance = new PerformanceLayer(settings);
-  const limiter = internals.limiter ?? asUpstreamLimiter(performance.limiterFor(settings.spaceId));
+  const performance = new PerformanceLayer(settings, internals.sharedStore);
+  const limiter = internals.limiter ?? performance.spaceLimiter(settings.spaceId);
 
   const fetchResource: FetchResource = async (resource, collection, id, query, parse, options = {}) => {
     const path = buildResourcePath(settings.spaceId, collection, id, resource, query);
@@ -203,6 +210,6 @@ type GlobalWithApi = typeof globalThis & { [globalKey]?: ProfileApi };
 /** The process-wide client (one pool), built from getConfig() on first use. */
 export function getProfileApi(): ProfileApi {
   const g = globalThis as GlobalWithApi;
-  g[globalKey] ??= createProfileApi(settingsFromConfig());
+  g[globalKey] ??= createProfileApi(settingsFromConfig(), { sharedStore: getSharedStore() });
   return g[globalKey];
 }

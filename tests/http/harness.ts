@@ -14,7 +14,7 @@ import { type Faults, type RunningSimulator, startSimulator } from "@/simulator/
 import { SIM_DEFAULTS } from "@/simulator/seed-ids";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const DEMO_PASSWORD = "demo-http-tests";
+export const DEMO_PASSWORD = "demo-http-tests";
 
 export type Recorded = { url: string; status: number; headers: string; body: string };
 export type HttpResult = { status: number; headers: Headers; text: string; json: unknown };
@@ -34,7 +34,7 @@ export type Stack = {
   stop(): Promise<void>;
 };
 
-async function getFreePort(): Promise<number> {
+export async function getFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -46,7 +46,7 @@ async function getFreePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+export async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
@@ -79,7 +79,7 @@ export async function signIn(appUrl: string, username: string, password: string)
   return session ?? null;
 }
 
-function startApp(port: number, env: Record<string, string>): { child: ChildProcess; output: () => string } {
+export function startApp(port: number, env: Record<string, string>): { child: ChildProcess; output: () => string } {
   const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
   let output = "";
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -92,7 +92,7 @@ function startApp(port: number, env: Record<string, string>): { child: ChildProc
   return { child, output: () => output };
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");

@@ -1,6 +1,11 @@
-// GET /api/health – liveness: no auth, no upstream call.
+// GET /api/health – liveness: no auth, no upstream call. `redis` says whether instances share state (DESIGN §9):
+// "ok", "degraded" (configured but unreachable or slow: this instance runs on its own state) or "off" (not configured).
+// Redis trouble is not an outage, so the status stays "ok" and the answer 200 either way.
+import { getSharedStore } from "@/lib/shared-store/shared-store";
+
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+export async function GET() {
+  const redis = await getSharedStore().health();
+  return Response.json({ status: "ok", redis }, { headers: { "Cache-Control": "no-store" } });
 }
