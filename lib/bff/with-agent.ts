@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { type Agent, authenticateRequest } from "@/lib/auth/agent";
 import { AppError } from "@/lib/errors";
 import { isCollection, parseIdentifier, type Collection, type ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import { getApiSecurityHeaders } from "./api-headers";
 import { isInternal, toAppError } from "./errors";
 import { type CacheStatus, logRequest, type RequestLogEntry } from "./log";
 import { parseQuery, type QuerySchema } from "./query-schemas";
@@ -60,7 +61,8 @@ function wantsRefresh(request: Request): boolean {
 function jsonResponse(body: unknown, status: number, requestId: string, extra: Record<string, string> = {}): Response {
   return Response.json(body, {
     status,
-    headers: { "Cache-Control": NO_STORE, "X-Request-Id": requestId, ...extra },
+    // These routes skip proxy.ts (its matcher), so the security headers are set here.
+    headers: { ...getApiSecurityHeaders(), "Cache-Control": NO_STORE, "X-Request-Id": requestId, ...extra },
   });
 }
 
