@@ -14,12 +14,25 @@ export type App = { url: string; child: Child; cookie: string };
  * `npm start`'s script; with `cpuProfileDir`, `next start` itself under `node --cpu-prof` (the profile is written there
  * when the server exits), so the profile is the server's and not a wrapper's.
  */
-export async function startApp(port: number, options: { upstream: string; rateLimit: number; cpuProfileDir?: string }): Promise<App> {
+export async function startApp(
+  port: number,
+  options: { upstream: string; rateLimit: number; cpuProfileDir?: string },
+): Promise<App> {
   const url = `http://localhost:${port}`;
   const [command, args] = options.cpuProfileDir
     ? [
         process.execPath,
-        ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`, "--cpu-prof-interval=1000", createRequire(import.meta.url).resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+        [
+          "--cpu-prof",
+          `--cpu-prof-dir=${options.cpuProfileDir}`,
+          "--cpu-prof-interval=1000",
+          createRequire(import.meta.url).resolve("next/dist/bin/next"),
+          "start",
+          "-p",
+          String(port),
+          "-H",
+          "127.0.0.1",
+        ],
       ]
     : ["node_modules/.bin/tsx", ["--conditions=react-server", "scripts/start.ts"]];
   const child = startChild("app", command, args, {
@@ -38,6 +51,12 @@ export async function startApp(port: number, options: { upstream: string; rateLi
   return { url, child, cookie: await signIn(url, BENCH_PASSWORD) };
 }
 
-export function bffProfileUrl(app: { url: string }, collection: string, id: string, resource?: string, query = ""): string {
+export function bffProfileUrl(
+  app: { url: string },
+  collection: string,
+  id: string,
+  resource?: string,
+  query = "",
+): string {
   return `${app.url}/api/profiles/${collection}/${encodeURIComponent(id)}${resource ? `/${resource}` : ""}${query}`;
 }

@@ -15,14 +15,20 @@ type CpuProfile = { nodes: ProfileNode[]; startTime: number; endTime: number; sa
 
 /** First match wins, tested against the frame's source file (after source-mapping) or its URL. */
 const BUCKETS: Array<[string, RegExp]> = [
-  ["logging (pino, log line)", /lib\/bff\/log\.ts|node_modules\/(pino|sonic-boom|quick-format-unescaped|safe-stable-stringify|@pinojs)\//],
+  [
+    "logging (pino, log line)",
+    /lib\/bff\/log\.ts|node_modules\/(pino|sonic-boom|quick-format-unescaped|safe-stable-stringify|@pinojs)\//,
+  ],
   ["session (cookie/bearer verification)", /lib\/auth\/|node_modules\/(next-auth|jose|@panva)\//],
-  ["validation (zod, identifiers, query)", /node_modules\/zod\/|lib\/bff\/query-schemas|identifiers\.ts|lib\/profile-api\/schemas/],
+  [
+    "validation (zod, identifiers, query)",
+    /node_modules\/zod\/|lib\/bff\/query-schemas|identifiers\.ts|lib\/profile-api\/schemas/,
+  ],
   ["cache / coalescing / limiter / retry", /lib\/profile-api\/(cache|cached-call|coalesce|rate-limiter|retry)\.ts/],
   ["undici pool (upstream HTTP)", /node_modules\/undici\/|lib\/profile-api\/http\.ts/],
   ["proxy.ts (CSP nonce, headers)", /proxy\.ts|lib\/security\/|next\/dist\/server\/web\/|server\/middleware\.js/],
   ["Request/Response/Headers (Node's fetch classes)", /node:internal\/deps\/undici/],
-  ["our route code (wrapper, cursor, summary)", /lib\/bff\/|lib\/profile-api\/|lib\/config|app\/api\//],
+  ["our route code (wrapper, cursor, summary)", /lib\/bff\/|lib\/core\/|lib\/profile-api\/|lib\/config|app\/api\//],
   ["Next.js routing + handler plumbing", /node_modules\/next\/|\.next\/server\//],
   ["Node HTTP server + sockets", /node:(_http_|net|internal\/(http|streams|stream_base|net))/],
 ];
@@ -37,7 +43,9 @@ function sourceMapper() {
     let map = maps.get(frame.url);
     if (map === undefined) {
       const file = `${fileURLToPath(frame.url)}.map`;
-      map = existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, "utf8")) as ConstructorParameters<typeof SourceMap>[0]) : null;
+      map = existsSync(file)
+        ? new SourceMap(JSON.parse(readFileSync(file, "utf8")) as ConstructorParameters<typeof SourceMap>[0])
+        : null;
       maps.set(frame.url, map);
     }
     const entry: { originalSource?: string } | undefined = map?.findEntry(frame.lineNumber, frame.columnNumber);
@@ -70,7 +78,8 @@ function classifyNodes(profile: CpuProfile): Map<number, string> {
       const parentId = parent.get(id);
       const inherited = parentId === undefined ? "other" : resolve(parentId);
       // JSON called by the logger is logging; anywhere else (Response.json, upstream bodies) it is its own bucket.
-      if (!own && JSON_FRAME.has(frame.functionName) && !frame.url) result = inherited.startsWith("logging") ? inherited : JSON_BUCKET;
+      if (!own && JSON_FRAME.has(frame.functionName) && !frame.url)
+        result = inherited.startsWith("logging") ? inherited : JSON_BUCKET;
       else result = own ?? inherited;
     }
     bucket.set(id, result);
@@ -80,7 +89,12 @@ function classifyNodes(profile: CpuProfile): Map<number, string> {
   return bucket;
 }
 
-export type ProfileSummary = { samples: number; busyMs: number; windowMs: number; buckets: Array<{ bucket: string; share: number; ms: number }> };
+export type ProfileSummary = {
+  samples: number;
+  busyMs: number;
+  windowMs: number;
+  buckets: Array<{ bucket: string; share: number; ms: number }>;
+};
 
 /**
  * Buckets of the samples taken between `fromUs` and `toUs` (the load's window, CLOCK_MONOTONIC microseconds, the
@@ -104,13 +118,18 @@ export function summarizeProfile(file: string, window?: { fromUs: number; toUs: 
     busyUs += us;
     totals.set(name, (totals.get(name) ?? 0) + us);
   });
-  const rows = [...totals].map(([bucket, us]) => ({ bucket, share: busyUs ? us / busyUs : 0, ms: us / 1000 })).sort((a, b) => b.ms - a.ms);
-  const windowMs = useWindow && window ? (window.toUs - window.fromUs) / 1000 : (profile.endTime - profile.startTime) / 1000;
+  const rows = [...totals]
+    .map(([bucket, us]) => ({ bucket, share: busyUs ? us / busyUs : 0, ms: us / 1000 }))
+    .sort((a, b) => b.ms - a.ms);
+  const windowMs =
+    useWindow && window ? (window.toUs - window.fromUs) / 1000 : (profile.endTime - profile.startTime) / 1000;
   return { samples: profile.samples.length, busyMs: busyUs / 1000, windowMs, buckets: rows };
 }
 
 /** The largest .cpuprofile in `dir` (the server process's; small ones are wrapper processes). */
 export function largestProfile(dir: string): string | undefined {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .map((f) => join(dir, f));
   return files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
 }

@@ -22,7 +22,11 @@ async function cpuPerRequest(app: App, url: string, headers: Record<string, stri
   const load = await runLoad({ url, connections: 50, amount, headers });
   const cpuMs = treeCpuMs(pid) - before;
   if (load.ok < load.total * 0.99) throw new Error(`${url}: only ${load.ok} of ${load.total} answered 2xx`);
-  return { requests: load.total, cpuMs: Math.round(cpuMs), msPerRequest: Math.round((cpuMs / load.total) * 1000) / 1000 };
+  return {
+    requests: load.total,
+    cpuMs: Math.round(cpuMs),
+    msPerRequest: Math.round((cpuMs / load.total) * 1000) / 1000,
+  };
 }
 
 /**
@@ -53,7 +57,9 @@ export async function measureCpuProfile(port: number, sim: Sim, rateLimit: numbe
       const url = bffProfileUrl(app, "users", ADA, "traits");
       await runLoad({ url, connections: 50, duration: 2, headers: { cookie: app.cookie, ...REFRESH } });
       window = { fromUs: nowUs(), toUs: 0 };
-      requests = (await runLoad({ url, connections: 50, duration: seconds, headers: { cookie: app.cookie, ...REFRESH } })).total;
+      requests = (
+        await runLoad({ url, connections: 50, duration: seconds, headers: { cookie: app.cookie, ...REFRESH } })
+      ).total;
       window.toUs = nowUs();
     } finally {
       await app.child.stop();
@@ -61,7 +67,11 @@ export async function measureCpuProfile(port: number, sim: Sim, rateLimit: numbe
     const file = largestProfile(dir);
     if (!file) throw new Error("the server wrote no CPU profile");
     const summary = summarizeProfile(file, window);
-    return { requests, ...summary, buckets: summary.buckets.map((b) => ({ ...b, msPerRequest: requests ? b.ms / requests : 0 })) };
+    return {
+      requests,
+      ...summary,
+      buckets: summary.buckets.map((b) => ({ ...b, msPerRequest: requests ? b.ms / requests : 0 })),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,9 +14,20 @@ export async function measureBlankPageJs(port: number): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "bench-blank-next-"));
   try {
     writeBlankApp(dir, resolve("node_modules"));
-    const build = spawnSync("node_modules/.bin/next", ["build"], { cwd: dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8", timeout: 180_000 });
+    const build = spawnSync("node_modules/.bin/next", ["build"], {
+      cwd: dir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      encoding: "utf8",
+      timeout: 180_000,
+    });
     if (build.status !== 0) throw new Error(`blank app build failed:\n${(build.stdout + build.stderr).slice(-2000)}`);
-    const child = startChild("blank app", "node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {}, dir);
+    const child = startChild(
+      "blank app",
+      "node_modules/.bin/next",
+      ["start", "-p", String(port), "-H", "127.0.0.1"],
+      {},
+      dir,
+    );
     try {
       await waitForHealth(child, `http://127.0.0.1:${port}/`);
       return (await measurePageJs(`http://127.0.0.1:${port}/`)).bytesGzip;
@@ -43,8 +54,15 @@ export async function measureEmbed(app: App) {
   const first = { url: `${app.url}${quiet}`, texts: ["Anonymous IDs", "marketing_opt_in"] };
   // A slow laptop: the same customer by e-mail (another identifier, so nothing cached: the BFF calls the simulator at
   // 50 ms), with every renderer task 4x slower; last, so its cache misses do not change the rows above.
-  const adaByEmail = { url: `${app.url}/embed?id=${encodeURIComponent(SEED_IDS.ada.email)}`, texts: ada.texts, cpuThrottle: 4 };
-  const [firstInBrowser, cold, w1, w2, w3, throttled] = await timeToVisible({ cookie: app.cookie, visits: [first, ada, ada, ada, ada, adaByEmail] });
+  const adaByEmail = {
+    url: `${app.url}/embed?id=${encodeURIComponent(SEED_IDS.ada.email)}`,
+    texts: ada.texts,
+    cpuThrottle: 4,
+  };
+  const [firstInBrowser, cold, w1, w2, w3, throttled] = await timeToVisible({
+    cookie: app.cookie,
+    visits: [first, ada, ada, ada, ada, adaByEmail],
+  });
   const warm = [w1, w2, w3].map((t) => t ?? 0).sort((a, b) => a - b);
   const total = await measureTotalJs(`${app.url}${path}`, app.cookie);
   return {

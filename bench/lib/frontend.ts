@@ -11,7 +11,10 @@ import { chromium } from "@playwright/test";
  * Sum of the gzip sizes of every external <script src> the page's HTML references: the
  * JavaScript a first visit downloads (inline RSC payload scripts are data, not counted).
  */
-export async function measurePageJs(pageUrl: string, cookie?: string): Promise<{ bytesGzip: number; files: number; status: number }> {
+export async function measurePageJs(
+  pageUrl: string,
+  cookie?: string,
+): Promise<{ bytesGzip: number; files: number; status: number }> {
   const headers = cookie ? { cookie } : undefined;
   const res = await fetch(pageUrl, { headers, redirect: "manual" });
   const html = await res.text();
@@ -49,7 +52,15 @@ export type Visit = { url: string; texts: string[]; cpuThrottle?: number };
 export function launchChromium() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -63,7 +74,15 @@ export function toBrowserCookies(cookie: string, domain: string) {
     .filter((pair) => !pair.startsWith("__Host-"))
     .map((pair) => {
       const eq = pair.indexOf("=");
-      return { name: pair.slice(0, eq), value: pair.slice(eq + 1), domain, path: "/", secure: true, httpOnly: true, sameSite: "Lax" as const };
+      return {
+        name: pair.slice(0, eq),
+        value: pair.slice(eq + 1),
+        domain,
+        path: "/",
+        secure: true,
+        httpOnly: true,
+        sameSite: "Lax" as const,
+      };
     });
 }
 
@@ -82,7 +101,8 @@ export async function timeToVisible(options: { cookie: string; visits: Visit[] }
       await context.addCookies(cookies);
       const page = await context.newPage();
       // DevTools' CPU throttling (as its Performance panel does): every task of the renderer runs N times slower.
-      if (visit.cpuThrottle) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: visit.cpuThrottle });
+      if (visit.cpuThrottle)
+        await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: visit.cpuThrottle });
       // The page notes the moment itself, so Playwright's polling and round trips are not part of the figure: a
       // MutationObserver from the document's start sees the texts arrive in <main> (textContent: no forced layout, and
       // the inline RSC payload, which holds the same texts, lives outside <main>), then the next animation frame is the
@@ -99,8 +119,11 @@ export async function timeToVisible(options: { cookie: string; visits: Visit[] }
         observer.observe(document, { childList: true, subtree: true, characterData: true });
       }, visit.texts);
       await page.goto(visit.url, { waitUntil: "commit" });
-      for (const text of visit.texts) await page.getByText(text, { exact: false }).first().waitFor({ state: "visible", timeout: 15_000 });
-      await page.waitForFunction(() => (window as unknown as { __frameAt?: number }).__frameAt !== undefined, null, { timeout: 15_000 });
+      for (const text of visit.texts)
+        await page.getByText(text, { exact: false }).first().waitFor({ state: "visible", timeout: 15_000 });
+      await page.waitForFunction(() => (window as unknown as { __frameAt?: number }).__frameAt !== undefined, null, {
+        timeout: 15_000,
+      });
       const noted = await page.evaluate(() => {
         const frameAt = (window as unknown as { __frameAt?: number }).__frameAt ?? performance.now();
         const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;

@@ -1,8 +1,8 @@
 "use client";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Building2, User } from "lucide-react";
-import type { ProfileLink } from "@/lib/api-types";
-import { isCollection, type Collection } from "@/lib/profile-api/identifiers";
+import type { ProfileLink } from "@/lib/core/api-types";
+import { isCollection, type Collection } from "@/lib/core/identifiers";
 import { keyTraitsQuery, linksQuery } from "@/lib/queries/profiles";
 import { pickProfileIdentifier } from "@/lib/views/identity-groups";
 import { Panel } from "@/components/ui/panel";
@@ -20,7 +20,15 @@ export const KEY_TRAITS: Record<Collection, string[]> = {
 
 export { buttonOpener, type OpenProfile, type RenderOpener } from "./openers";
 
-function LinkedCard({ collection, id, renderOpener }: { collection: Collection; id: string; renderOpener: RenderOpener }) {
+function LinkedCard({
+  collection,
+  id,
+  renderOpener,
+}: {
+  collection: Collection;
+  id: string;
+  renderOpener: RenderOpener;
+}) {
   const include = KEY_TRAITS[collection];
   const traits = useQuery(keyTraitsQuery(collection, id, include));
   const name = traits.data?.traits.name;

@@ -2,13 +2,12 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
 import { SESSION_COOKIE_NAME } from "./cookies";
+import type { Agent } from "./agent-claims";
 import { readBearerToken, verifyEmbedSession } from "./embed-token";
 import { type VerifiedSession, verifyTokenOnce } from "./verified-token-cache";
 
-export type AgentSource = "standalone" | "zendesk" | "salesforce";
-
-/** The signed-in person using the app (a support agent or sales rep), as the BFF and pages see them. */
-export type Agent = { name: string; email?: string; source: AgentSource };
+// The Agent type lives with its token claims (agent-claims.ts), which embed-token.ts also uses: no import cycle.
+export type { Agent, AgentSource } from "./agent-claims";
 
 type CookieReader = (name: string) => string | undefined;
 
@@ -35,7 +34,11 @@ async function decodeSessionToken(token: string): Promise<VerifiedSession | null
       ...(typeof jwt.email === "string" && jwt.email ? { email: jwt.email } : {}),
       source: jwt.source ?? "standalone",
     };
-    return { agent, ...(typeof jwt.exp === "number" ? { expiresAt: jwt.exp } : {}), ...(typeof jwt.jti === "string" ? { jti: jwt.jti } : {}) };
+    return {
+      agent,
+      ...(typeof jwt.exp === "number" ? { expiresAt: jwt.exp } : {}),
+      ...(typeof jwt.jti === "string" ? { jti: jwt.jti } : {}),
+    };
   } catch {
     // A token we cannot decrypt (old secret, tampered) is simply no session.
     return null;

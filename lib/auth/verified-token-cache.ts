@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Agent } from "./agent";
+import type { Agent } from "./agent-claims";
 
 /** What a token says once its signature or encryption has been checked. */
 export type VerifiedSession = {
@@ -40,7 +40,10 @@ export async function verifyTokenOnce(
   if (cached) entries.delete(key);
   const session = await verify(token);
   if (!session) return null;
-  const until = Math.min(now + VERIFIED_TOKEN_TTL_MS, session.expiresAt !== undefined ? session.expiresAt * 1000 : Infinity);
+  const until = Math.min(
+    now + VERIFIED_TOKEN_TTL_MS,
+    session.expiresAt !== undefined ? session.expiresAt * 1000 : Infinity,
+  );
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   entries.set(key, { session, until });
   return session;

@@ -37,7 +37,12 @@ function expectSecurityHeaders(response: Response, label: string) {
 }
 
 /** Polls `path` until it answers `status`; the elapsed milliseconds. Bounded. */
-async function msUntilStatus(path: string, headers: Record<string, string>, status: number, maxMs: number): Promise<number> {
+async function msUntilStatus(
+  path: string,
+  headers: Record<string, string>,
+  status: number,
+  maxMs: number,
+): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < maxMs) {
     if ((await send(path, { headers })).status === status) return Date.now() - started;
@@ -73,7 +78,13 @@ describe("security headers of /api answers", () => {
   });
 
   it("are on the rest of /api too: next-auth, unknown paths and Next.js's own 404s", async () => {
-    for (const path of ["/api/auth/csrf", "/api/auth/session", "/api/nope", "/api/profiles/users/user_id%3Ax/bogus", "/api/health/extra"]) {
+    for (const path of [
+      "/api/auth/csrf",
+      "/api/auth/session",
+      "/api/nope",
+      "/api/profiles/users/user_id%3Ax/bogus",
+      "/api/health/extra",
+    ]) {
       const response = await send(path);
       expectSecurityHeaders(response, path);
       expect(response.headers.get("content-security-policy"), path).toMatch(/script-src 'self' 'nonce-/);
@@ -114,7 +125,9 @@ describe("request log lines", () => {
     // A route no other test here calls, so earlier lines still on their way cannot be miscounted.
     const route = "/api/profiles/:collection/:id/external_ids";
     const statuses = await Promise.all(
-      Array.from({ length: 20 }, () => send(profilePath("users", ada, "external_ids"), { headers: { cookie: stack.session } }).then((r) => r.status)),
+      Array.from({ length: 20 }, () =>
+        send(profilePath("users", ada, "external_ids"), { headers: { cookie: stack.session } }).then((r) => r.status),
+      ),
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
     await stack.stop(); // SIGTERM right after the answers, without waiting for the lines

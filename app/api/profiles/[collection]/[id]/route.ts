@@ -6,8 +6,9 @@ import { getProfileApi } from "@/lib/profile-api/client";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withAgent({ route: "/api/profiles/:collection/:id", query: summaryQuerySchema }, ({ collection, id, refresh, signal }) =>
-  fetchProfileSummary(getProfileApi(), collection, id, { refresh, signal }),
+export const GET = withAgent(
+  { route: "/api/profiles/:collection/:id", query: summaryQuerySchema },
+  ({ collection, id, refresh, signal }) => fetchProfileSummary(getProfileApi(), collection, id, { refresh, signal }),
 );
 
 // Other methods: 405 with the security headers (this route skips proxy.ts).
