@@ -186,4 +186,6 @@ main()
     console.error(`bench failed: ${(error as Error).message}`);
     process.exitCode = 1;
   })
-  .finally(() => stopAll());
+  // Exit once every child is stopped: a handle left open (seen once after the results were written) must not keep
+  // the bench — and /tmp/bench.lock, which other runs wait on — alive.
+  .finally(() => stopAll().then(() => process.exit()));
