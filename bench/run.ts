@@ -10,7 +10,8 @@ import { POOL_CONNECTIONS, startApp, type App } from "./lib/app";
 import { measureBlankPageJs, measureEmbed } from "./lib/frontend-budget";
 import { startNaiveProxy, type NaiveProxy } from "./lib/naive-proxy";
 import { machine, printTable, saveJson } from "./lib/report";
-import { buildRows } from "./lib/rows";
+import { buildRows, profileRows } from "./lib/rows";
+import { measureCpuPerRequest, measureCpuProfile } from "./lib/cpu-scenarios";
 import {
   measureCacheHit,
   measureCoalescing,
@@ -26,10 +27,12 @@ import {
 } from "./lib/scenarios";
 import { sampleMaxOpen, startSim, type Sim } from "./lib/sim";
 
-const PORTS = { app: 4500, simFast: 4510, simLimited: 4511, blank: 4520 };
+const PORTS = { app: 4500, appProfiled: 4501, simFast: 4510, simLimited: 4511, blank: 4520 };
 const LATENCY_MS = 50;
 const SPACE_LIMIT = 100;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/** Requests per CPU-per-request figure: enough for the 10 ms clock ticks of /proc to be < 1 % of the total. */
+const CPU_REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 3000);
 /** Agents re-opening five customers, 2.5x the space's limit: more than the naive proxy can pass on, well within ours. */
 const SHARED_AGENT_RATE = 2.5 * SPACE_LIMIT;
 
@@ -89,6 +92,7 @@ async function phaseUnlimited(results: Record<string, unknown>) {
   await measure(results, "coalescing", () => measureCoalescing(app, sim, SEED_IDS.quiet.userId, 50));
   await measure(results, "cacheHit", () => measureCacheHit(app, SECONDS));
   await measure(results, "nextFloor", () => measureNextFloor(app, SECONDS));
+  await measure(results, "cpuPerRequest", () => measureCpuPerRequest(app, CPU_REQUESTS));
   // Counted before the front-end part: Chromium's start is an idle gap longer than the simulator's keep-alive
   // timeout, after which reconnecting is expected; the count over the whole phase is kept too.
   results.connectionsUnlimited = await sim.appConnectionsOpened();
@@ -98,6 +102,9 @@ async function phaseUnlimited(results: Record<string, unknown>) {
   results.connectionsMaxOpen = await openSampler.stop();
   // Last: its own connection to the simulator would count in the connection figures above.
   await measure(results, "idleFloor", () => measureIdleFloor(app, sim, 50, 40));
+  // A second app under the profiler (its own process: profiling slows it down, so no other figure comes from it).
+  console.log("CPU profile of the BFF at 50 agents…");
+  await measure(results, "cpuProfile", () => measureCpuProfile(PORTS.appProfiled, sim, 100_000, SECONDS));
   await stopAll();
 }
 
@@ -162,6 +169,13 @@ async function main() {
     `\nProfile Sidebar bench — ${JSON.stringify(results.machine)}, simulator latency ${LATENCY_MS} ms, ${results.elapsedSeconds as number} s\n`,
   );
   printTable(buildRows(results));
+  const profile = profileRows(results);
+  if (profile.length) {
+    console.log(
+      "\nWhere a BFF miss's server CPU goes (CPU profile at 50 agents; ms = share x the miss's CPU per request above)\n",
+    );
+    printTable(profile);
+  }
   saveJson("bench/results/latest.json", results);
   console.log("\nwrote bench/results/latest.json");
 }
@@ -172,4 +186,6 @@ main()
     console.error(`bench failed: ${(error as Error).message}`);
     process.exitCode = 1;
   })
-  .finally(() => stopAll());
+  // Exit once every child is stopped: a handle left open (seen once after the results were written) must not keep
+  // the bench — and /tmp/bench.lock, which other runs wait on — alive.
+  .finally(() => stopAll().then(() => process.exit()));

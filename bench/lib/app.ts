@@ -1,5 +1,6 @@
 /** The built app (`npm start`'s script) as a child process, signed in once through next-auth. */
 import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 import { SIM_DEFAULTS } from "../../simulator/seed-ids";
 import { startChild, waitForHealth, type Child } from "./processes";
 import { signIn } from "./sign-in";
@@ -9,9 +10,32 @@ export const POOL_CONNECTIONS = 32;
 
 export type App = { url: string; child: Child; cookie: string };
 
-export async function startApp(port: number, options: { upstream: string; rateLimit: number }): Promise<App> {
+/**
+ * `npm start`'s script; with `cpuProfileDir`, `next start` itself under `node --cpu-prof` (the profile is written there
+ * when the server exits), so the profile is the server's and not a wrapper's.
+ */
+export async function startApp(
+  port: number,
+  options: { upstream: string; rateLimit: number; cpuProfileDir?: string },
+): Promise<App> {
   const url = `http://localhost:${port}`;
-  const child = startChild("app", "node_modules/.bin/tsx", ["--conditions=react-server", "scripts/start.ts"], {
+  const [command, args] = options.cpuProfileDir
+    ? [
+        process.execPath,
+        [
+          "--cpu-prof",
+          `--cpu-prof-dir=${options.cpuProfileDir}`,
+          "--cpu-prof-interval=1000",
+          createRequire(import.meta.url).resolve("next/dist/bin/next"),
+          "start",
+          "-p",
+          String(port),
+          "-H",
+          "127.0.0.1",
+        ],
+      ]
+    : ["node_modules/.bin/tsx", ["--conditions=react-server", "scripts/start.ts"]];
+  const child = startChild("app", command, args, {
     PORT: String(port),
     HOST: "127.0.0.1",
     APP_URL: url,

@@ -46,15 +46,11 @@ export function writeBlankApp(dir: string, nodeModules: string): void {
   writeFileSync(join(dir, "app", "page.jsx"), "export default function Page() { return null; }\n");
 }
 
-export type Visit = { url: string; texts: string[] };
+/** One visit: the texts that mean "visible", and optionally Chromium's CPU slowed down (a slow laptop). */
+export type Visit = { url: string; texts: string[]; cpuThrottle?: number };
 
-/**
- * For each visit in order, milliseconds from navigation start until every `texts` entry is visible, measured by the
- * page's own clock (performance.now() counts from the navigation's time origin). One browser for all visits, a fresh
- * context (no cookies but the session, empty HTTP cache) for each.
- */
-export async function timeToVisible(options: { cookie: string; visits: Visit[] }): Promise<number[]> {
-  const browser = await chromium.launch({
+export function launchChromium() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
       "--headless",
@@ -66,30 +62,47 @@ export async function timeToVisible(options: { cookie: string; visits: Visit[] }
       "--no-first-run",
     ],
   });
+}
+
+/**
+ * The session cookie is `__Secure-` prefixed: Chromium keeps it on http://localhost only when it is marked Secure
+ * (localhost counts as a secure context). `__Host-` cookies (CSRF) are not needed to read.
+ */
+export function toBrowserCookies(cookie: string, domain: string) {
+  return cookie
+    .split("; ")
+    .filter((pair) => !pair.startsWith("__Host-"))
+    .map((pair) => {
+      const eq = pair.indexOf("=");
+      return {
+        name: pair.slice(0, eq),
+        value: pair.slice(eq + 1),
+        domain,
+        path: "/",
+        secure: true,
+        httpOnly: true,
+        sameSite: "Lax" as const,
+      };
+    });
+}
+
+/**
+ * For each visit in order, milliseconds from navigation start until every `texts` entry is visible, measured by the
+ * page's own clock (performance.now() counts from the navigation's time origin). One browser for all visits, a fresh
+ * context (no cookies but the session, empty HTTP cache) for each.
+ */
+export async function timeToVisible(options: { cookie: string; visits: Visit[] }): Promise<number[]> {
+  const browser = await launchChromium();
   try {
-    // The session cookie is `__Secure-` prefixed: Chromium keeps it on http://localhost only when
-    // it is marked Secure (localhost counts as a secure context). `__Host-` cookies (CSRF) are not needed to read.
-    const domain = new URL(options.visits[0]?.url ?? "http://localhost").hostname;
-    const cookies = options.cookie
-      .split("; ")
-      .filter((pair) => !pair.startsWith("__Host-"))
-      .map((pair) => {
-        const eq = pair.indexOf("=");
-        return {
-          name: pair.slice(0, eq),
-          value: pair.slice(eq + 1),
-          domain,
-          path: "/",
-          secure: true,
-          httpOnly: true,
-          sameSite: "Lax" as const,
-        };
-      });
+    const cookies = toBrowserCookies(options.cookie, new URL(options.visits[0]?.url ?? "http://localhost").hostname);
     const times: number[] = [];
     for (const visit of options.visits) {
       const context = await browser.newContext();
       await context.addCookies(cookies);
       const page = await context.newPage();
+      // DevTools' CPU throttling (as its Performance panel does): every task of the renderer runs N times slower.
+      if (visit.cpuThrottle)
+        await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: visit.cpuThrottle });
       // The page notes the moment itself, so Playwright's polling and round trips are not part of the figure: a
       // MutationObserver from the document's start sees the texts arrive in <main> (textContent: no forced layout, and
       // the inline RSC payload, which holds the same texts, lives outside <main>), then the next animation frame is the

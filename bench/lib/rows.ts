@@ -31,8 +31,8 @@ function overheadRows(o: Overhead): Row[] {
     {
       figure: `BFF vs direct p50, ${o.connections} agent(s)`,
       value: `${ms(o.bff.p50)} vs ${ms(o.direct.p50)} (+${ms(o.overheadP50Ms)}, ${o.ratioP50}x)`,
-      target: at50 ? "≤ 3 ms and ≤ 1.1x" : "≤ 3 ms",
-      met: o.overheadP50Ms <= 3 && (!at50 || (o.ratioP50 ?? 99) <= 1.1),
+      target: at50 ? "≤ 1.5x (stretch 1.1x)" : "≤ 2 ms",
+      met: at50 ? (o.ratioP50 ?? 99) <= 1.5 : o.overheadP50Ms <= 2,
     },
     {
       figure: `BFF vs direct p99, ${o.connections} agent(s)`,
@@ -41,6 +41,72 @@ function overheadRows(o: Overhead): Row[] {
       met: null,
     },
   ];
+}
+
+type CpuPerRequest = Record<"floor" | "hit" | "miss", { requests: number; msPerRequest: number }>;
+
+/** Server CPU per request (process tree, all threads): the bare handler, then a BFF hit and miss against it. */
+function cpuRows(c: CpuPerRequest | undefined): Row[] {
+  if (!c) return [];
+  const perCore = (msPerRequest: number) => `≈ ${Math.round(1000 / msPerRequest)} req/s per core`;
+  const over = (x: { msPerRequest: number }) => Math.round((x.msPerRequest - c.floor.msPerRequest) * 1000) / 1000;
+  return [
+    {
+      figure: `server CPU per request: bare handler /api/health (${c.floor.requests} requests)`,
+      value: `${c.floor.msPerRequest} ms (${perCore(c.floor.msPerRequest)})`,
+      target: "-",
+      met: null,
+    },
+    {
+      figure: "server CPU per request: BFF cache hit (metadata)",
+      value: `${c.hit.msPerRequest} ms (+${over(c.hit)} ms; ${perCore(c.hit.msPerRequest)})`,
+      target: "≤ bare + 0.2 ms",
+      met: over(c.hit) <= 0.2,
+    },
+    {
+      figure: "server CPU per request: BFF miss (traits, refresh → upstream)",
+      value: `${c.miss.msPerRequest} ms (+${over(c.miss)} ms; ${perCore(c.miss.msPerRequest)})`,
+      target: "≤ bare + 0.5 ms",
+      met: over(c.miss) <= 0.5,
+    },
+  ];
+}
+
+type Frontend = {
+  embedJsGzip?: number;
+  embedTotalJsGzip?: number;
+  visibleFirstInBrowserMs?: number;
+  visibleColdMs?: number;
+  visibleWarmMedianMs?: number;
+  visibleThrottledMs?: number;
+  pending?: string;
+};
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** /embed's first-load JS (the HTML's scripts) and total JS (also what loads after), both against the blank page. */
+function jsRows(f: Frontend | undefined, blank: number | undefined, blankRaw: unknown): Row[] {
+  const figure = "/embed first-load JS (gzip) vs blank Next.js page";
+  if (f?.embedJsGzip === undefined || !blank)
+    return [{ figure, value: `pending: ${f?.pending ?? JSON.stringify(blankRaw)}`, target: "≤ 1.2x", met: null }];
+  const ratio = (bytes: number) => Math.round((bytes / blank) * 100) / 100;
+  const rows: Row[] = [
+    {
+      figure,
+      value: `${kib(f.embedJsGzip)} vs ${kib(blank)} (${ratio(f.embedJsGzip)}x)`,
+      target: "≤ 1.2x",
+      met: ratio(f.embedJsGzip) <= 1.2,
+    },
+  ];
+  if (f.embedTotalJsGzip !== undefined) {
+    rows.push({
+      figure: "/embed total JS (gzip; + what loads after, an event expanded) vs blank",
+      value: `${kib(f.embedTotalJsGzip)} vs ${kib(blank)} (${ratio(f.embedTotalJsGzip)}x)`,
+      target: "-",
+      met: null,
+    });
+  }
+  return rows;
 }
 
 const isPending = (v: unknown): v is { pending: string } => typeof v === "object" && v !== null && "pending" in v;
@@ -79,6 +145,7 @@ export function buildRows(results: Results): Row[] {
       met: null,
     });
   }
+  rows.push(...cpuRows(r.cpuPerRequest as CpuPerRequest | undefined));
   const hit = r.cacheHit as { p50: number; p99: number } | undefined;
   if (hit)
     rows.push({
@@ -210,31 +277,8 @@ export function buildRows(results: Results): Row[] {
       met: null,
     });
   }
-  const f = r.frontend as
-    | {
-        embedJsGzip?: number;
-        visibleFirstInBrowserMs?: number;
-        visibleColdMs?: number;
-        visibleWarmMedianMs?: number;
-        pending?: string;
-      }
-    | undefined;
-  const blank = typeof r.blankJsGzip === "number" ? r.blankJsGzip : undefined;
-  if (f?.embedJsGzip !== undefined && blank) {
-    const ratio = Math.round((f.embedJsGzip / blank) * 100) / 100;
-    rows.push({
-      figure: "/embed JS (gzip) vs blank Next.js page",
-      value: `${(f.embedJsGzip / 1024).toFixed(1)} KiB vs ${(blank / 1024).toFixed(1)} KiB (${ratio}x)`,
-      target: "≤ 1.3x",
-      met: ratio <= 1.3,
-    });
-  } else
-    rows.push({
-      figure: "/embed JS (gzip) vs blank Next.js page",
-      value: `pending: ${f?.pending ?? JSON.stringify(r.blankJsGzip)}`,
-      target: "≤ 1.3x",
-      met: null,
-    });
+  const f = r.frontend as Frontend | undefined;
+  rows.push(...jsRows(f, typeof r.blankJsGzip === "number" ? r.blankJsGzip : undefined, r.blankJsGzip));
   if (f?.visibleFirstInBrowserMs !== undefined) {
     rows.push({
       figure: "navigation → visible, browser's first page (another customer)",
@@ -257,5 +301,43 @@ export function buildRows(results: Results): Row[] {
       met: null,
     });
   }
+  if (f?.visibleThrottledMs !== undefined) {
+    rows.push({
+      figure: "navigation → identities + traits visible, CPU throttled 4x (cold BFF cache, simulator 50 ms)",
+      value: ms(f.visibleThrottledMs),
+      target: "≤ 1000 ms",
+      met: f.visibleThrottledMs <= 1000,
+    });
+  }
+  return rows;
+}
+
+type Profile = {
+  requests: number;
+  busyMs: number;
+  windowMs: number;
+  buckets: Array<{ bucket: string; share: number }>;
+};
+
+/**
+ * The CPU profile's buckets as rows: share of the server's busy samples, and that share of a BFF miss's CPU per request
+ * (measured without the profiler, which slows everything down about evenly).
+ */
+export function profileRows(results: Results): Row[] {
+  const p = results.cpuProfile as Profile | undefined;
+  if (!p || isPending(p)) return [];
+  const miss = (results.cpuPerRequest as CpuPerRequest | undefined)?.miss.msPerRequest;
+  const rows: Row[] = p.buckets.map((b) => ({
+    figure: b.bucket,
+    value: `${(b.share * 100).toFixed(1)}%${miss ? ` ≈ ${(b.share * miss).toFixed(3)} ms` : ""}`,
+    target: "-",
+    met: null,
+  }));
+  rows.push({
+    figure: `(${p.requests} requests in ${Math.round(p.windowMs)} ms under the profiler, ${Math.round(p.busyMs)} ms busy)`,
+    value: "",
+    target: "",
+    met: null,
+  });
   return rows;
 }

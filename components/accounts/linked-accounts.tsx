@@ -1,6 +1,5 @@
 "use client";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { Building2, User } from "lucide-react";
 import type { ProfileLink } from "@/lib/core/api-types";
 import { isCollection, type Collection } from "@/lib/core/identifiers";
@@ -11,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, InlineError } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TraitValue } from "@/components/traits/trait-value";
+import type { RenderOpener } from "./openers";
 
 /** The traits worth a glance on a linked profile's card, fetched per card with `include`. */
 export const KEY_TRAITS: Record<Collection, string[]> = {
@@ -18,27 +18,7 @@ export const KEY_TRAITS: Record<Collection, string[]> = {
   users: ["name", "email", "plan", "title"],
 };
 
-export type OpenProfile = (collection: Collection, id: string) => void;
-
-/**
- * Renders the control that opens a linked profile: a link on the full page (`ProfileLink`), a button that opens the
- * profile in place in the sidebar. The caller chooses, so the sidebar's bundle does not carry the router's link code.
- */
-export type RenderOpener = (props: {
-  collection: Collection;
-  id: string;
-  className: string;
-  children: ReactNode;
-}) => ReactNode;
-
-/** The sidebar's opener: a button that calls `onOpen` (no navigation, so a host iframe keeps its in-memory sign-in). */
-export function buttonOpener(onOpen: OpenProfile): RenderOpener {
-  return ({ collection, id, className, children }) => (
-    <button type="button" className={`${className} w-full text-left`} onClick={() => onOpen(collection, id)}>
-      {children}
-    </button>
-  );
-}
+export { buttonOpener, type OpenProfile, type RenderOpener } from "./openers";
 
 function LinkedCard({
   collection,

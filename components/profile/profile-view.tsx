@@ -8,7 +8,7 @@ import { linkOpener } from "@/components/accounts/link-opener";
 import { LinkedAccounts } from "@/components/accounts/linked-accounts";
 import { MetadataCard } from "@/components/accounts/metadata-card";
 import { IdentityCards } from "@/components/identities/identity-cards";
-import { Timeline } from "@/components/timeline/timeline";
+import { Timeline } from "@/components/timeline/lazy-timeline";
 import { TraitsPanel } from "@/components/traits/traits-panel";
 import { ProfileFoundContext } from "@/components/ui/query-states";
 import { NotFoundState } from "./not-found-state";

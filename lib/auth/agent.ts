@@ -3,7 +3,8 @@ import { decode } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
 import { SESSION_COOKIE_NAME } from "./cookies";
 import type { Agent } from "./agent-claims";
-import { readBearerToken, verifyEmbedToken } from "./embed-token";
+import { readBearerToken, verifyEmbedSession } from "./embed-token";
+import { type VerifiedSession, verifyTokenOnce } from "./verified-token-cache";
 
 // The Agent type lives with its token claims (agent-claims.ts), which embed-token.ts also uses: no import cycle.
 export type { Agent, AgentSource } from "./agent-claims";
@@ -23,22 +24,43 @@ function readSessionToken(read: CookieReader): string | undefined {
   return chunks.length ? chunks.join("") : undefined;
 }
 
-/** The agent of a next-auth session cookie, or null when it is missing, forged or expired. */
-export async function readAgentFromCookies(read: CookieReader): Promise<Agent | null> {
-  const token = readSessionToken(read);
-  if (!token) return null;
+/** next-auth's own decode (JWE under its HKDF key of AUTH_SECRET): the agent, expiry and id, or null. */
+async function decodeSessionToken(token: string): Promise<VerifiedSession | null> {
   try {
     const jwt = await decode({ token, secret: getConfig().AUTH_SECRET });
     if (!jwt || typeof jwt.name !== "string" || !jwt.name) return null;
-    return {
+    const agent: Agent = {
       name: jwt.name,
       ...(typeof jwt.email === "string" && jwt.email ? { email: jwt.email } : {}),
       source: jwt.source ?? "standalone",
+    };
+    return {
+      agent,
+      ...(typeof jwt.exp === "number" ? { expiresAt: jwt.exp } : {}),
+      ...(typeof jwt.jti === "string" ? { jti: jwt.jti } : {}),
     };
   } catch {
     // A token we cannot decrypt (old secret, tampered) is simply no session.
     return null;
   }
+}
+
+/**
+ * The one place every verified session passes on every request, whether its token was just decrypted or verified a
+ * few seconds ago (verifyTokenOnce): checks that can change while a token is valid belong here, not in the cache.
+ * Expiry today; a revocation check (`isRevoked(session.jti)`, sign-out) goes here too.
+ */
+function acceptVerifiedSession(session: VerifiedSession | null): Agent | null {
+  if (!session) return null;
+  if (session.expiresAt !== undefined && session.expiresAt * 1000 <= Date.now()) return null;
+  return session.agent;
+}
+
+/** The agent of a next-auth session cookie, or null when it is missing, forged or expired. */
+export async function readAgentFromCookies(read: CookieReader): Promise<Agent | null> {
+  const token = readSessionToken(read);
+  if (!token) return null;
+  return acceptVerifiedSession(await verifyTokenOnce("session", token, decodeSessionToken));
 }
 
 function parseCookieHeader(header: string | null): Map<string, string> {
@@ -67,7 +89,9 @@ export async function authenticateRequest(request: Request): Promise<Agent | nul
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const token = readBearerToken(authorization);
-    return token ? verifyEmbedToken(token, getConfig().AUTH_SECRET) : null;
+    if (!token) return null;
+    const secret = getConfig().AUTH_SECRET;
+    return acceptVerifiedSession(await verifyTokenOnce("embed", token, (t) => verifyEmbedSession(t, secret)));
   }
   const cookies = parseCookieHeader(request.headers.get("cookie"));
   return readAgentFromCookies((name) => cookies.get(name));

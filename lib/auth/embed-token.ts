@@ -2,6 +2,7 @@ import "server-only";
 import { jwtVerify, SignJWT } from "jose";
 import { agentClaims, agentFromClaims, type Agent } from "./agent-claims";
 import { derivedKey } from "./derived-key";
+import type { VerifiedSession } from "./verified-token-cache";
 
 /**
  * The embedded sidebar's bearer token (EMBEDDING.md): minutes-long, HS256, audience "embed", signed with a key derived
@@ -28,8 +29,8 @@ export async function mintEmbedToken(
     .sign(deriveKey(secret));
 }
 
-/** The agent of a valid embed token, or null (expired, forged, wrong audience, another algorithm). */
-export async function verifyEmbedToken(token: string, secret: string): Promise<Agent | null> {
+/** A valid embed token's agent, expiry and id, or null (expired, forged, wrong audience, another algorithm). */
+export async function verifyEmbedSession(token: string, secret: string): Promise<VerifiedSession | null> {
   try {
     const { payload } = await jwtVerify(token, deriveKey(secret), {
       algorithms: ["HS256"],
@@ -37,10 +38,16 @@ export async function verifyEmbedToken(token: string, secret: string): Promise<A
       issuer: ISSUER,
       requiredClaims: ["exp"],
     });
-    return agentFromClaims(payload);
+    const agent = agentFromClaims(payload);
+    return agent ? { agent, expiresAt: payload.exp, ...(payload.jti ? { jti: payload.jti } : {}) } : null;
   } catch {
     return null;
   }
+}
+
+/** The agent of a valid embed token, or null (expired, forged, wrong audience, another algorithm). */
+export async function verifyEmbedToken(token: string, secret: string): Promise<Agent | null> {
+  return (await verifyEmbedSession(token, secret))?.agent ?? null;
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */

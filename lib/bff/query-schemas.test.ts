@@ -4,12 +4,12 @@ import {
   eventsQuerySchema,
   linksQuerySchema,
   parseQuery,
+  type QuerySchema,
   summaryQuerySchema,
   traitsQuerySchema,
 } from "./query-schemas";
 
-const parse = <Q>(schema: Parameters<typeof parseQuery<Q>>[0], qs: string) =>
-  parseQuery(schema, new URLSearchParams(qs));
+const parse = (schema: QuerySchema<unknown>, qs: string) => parseQuery(schema, new URLSearchParams(qs));
 
 function messageOf(fn: () => unknown): string {
   try {

@@ -5,6 +5,7 @@ import type { CacheStatus } from "@/lib/core/api-types";
 import { AppError } from "@/lib/core/error-body";
 import { isCollection, parseIdentifier, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
 import { runAsAgent } from "@/lib/profile-api/agent-scope";
+import { getApiSecurityHeaders } from "./api-headers";
 import { isInternal, toAppError } from "./errors";
 import { logRequest, type RequestLogEntry } from "./log";
 import { parseQuery, type QuerySchema } from "./query-schemas";
@@ -68,7 +69,8 @@ function wantsRefresh(request: Request): boolean {
 function jsonResponse(body: unknown, status: number, requestId: string, extra: Record<string, string> = {}): Response {
   return Response.json(body, {
     status,
-    headers: { "Cache-Control": NO_STORE, "X-Request-Id": requestId, ...extra },
+    // These routes skip proxy.ts (its matcher), so the security headers are set here.
+    headers: { ...getApiSecurityHeaders(), "Cache-Control": NO_STORE, "X-Request-Id": requestId, ...extra },
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSecurityHeaders } from "./headers";
+import { buildApiSecurityHeaders, buildSecurityHeaders } from "./headers";
 
 describe("security headers", () => {
   const headers = buildSecurityHeaders("abc123", ["https://partner.example.com"]);
@@ -29,5 +29,23 @@ describe("security headers", () => {
     expect(headers["X-Content-Type-Options"]).toBe("nosniff");
     expect(headers["Referrer-Policy"]).toBe("no-referrer");
     expect(headers["Permissions-Policy"]).toContain("camera=()");
+  });
+});
+
+describe("security headers of JSON answers", () => {
+  const headers = buildApiSecurityHeaders(["https://partner.example.com"]);
+  const csp = headers["Content-Security-Policy"] ?? "";
+
+  it("allow nothing to run or load, and keep the pages' framing allowlist", () => {
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain("script-src");
+    expect(csp).toMatch(/frame-ancestors 'self' https:\/\/\*\.zendesk\.com .* https:\/\/partner\.example\.com$/);
+  });
+
+  it("carry the same other headers as pages", () => {
+    const { "Content-Security-Policy": _pageCsp, ...pageRest } = buildSecurityHeaders("n", []);
+    const { "Content-Security-Policy": _apiCsp, ...apiRest } = headers;
+    expect(apiRest).toEqual(pageRest);
+    expect(headers).not.toHaveProperty("X-Frame-Options");
   });
 });

@@ -36,7 +36,7 @@ const PERMISSIONS_POLICY = [
  * ourselves, the hosts and EMBED_ALLOWED_ORIGINS. Styles allow inline (React style props, Next's font/CSS injection).
  */
 export function buildContentSecurityPolicy(nonce: string, extraFrameAncestors: readonly string[]): string {
-  const ancestors = ["'self'", ...DEFAULT_FRAME_ANCESTORS, ...extraFrameAncestors].join(" ");
+  const ancestors = frameAncestors(extraFrameAncestors);
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
@@ -50,13 +50,34 @@ export function buildContentSecurityPolicy(nonce: string, extraFrameAncestors: r
   ].join("; ");
 }
 
-/** Headers set on every response. Deliberately no X-Frame-Options: Safari lets it override frame-ancestors. */
+function frameAncestors(extraFrameAncestors: readonly string[]): string {
+  return ["'self'", ...DEFAULT_FRAME_ANCESTORS, ...extraFrameAncestors].join(" ");
+}
+
+/**
+ * The CSP of a JSON answer: it runs no script and loads nothing, so it allows nothing (no nonce needed, which is what
+ * lets the /api routes skip the proxy); framing keeps the same allowlist as the pages.
+ */
+export function buildApiContentSecurityPolicy(extraFrameAncestors: readonly string[]): string {
+  return ["default-src 'none'", "base-uri 'none'", `frame-ancestors ${frameAncestors(extraFrameAncestors)}`].join("; ");
+}
+
+const COMMON_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Permissions-Policy": PERMISSIONS_POLICY,
+  "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+} as const;
+
+/** Headers set on every page response. Deliberately no X-Frame-Options: Safari lets it override frame-ancestors. */
 export function buildSecurityHeaders(nonce: string, extraFrameAncestors: readonly string[]): Record<string, string> {
-  return {
-    "Content-Security-Policy": buildContentSecurityPolicy(nonce, extraFrameAncestors),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Permissions-Policy": PERMISSIONS_POLICY,
-    "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
-  };
+  return { "Content-Security-Policy": buildContentSecurityPolicy(nonce, extraFrameAncestors), ...COMMON_HEADERS };
+}
+
+/**
+ * Headers of the JSON routes that do not pass through proxy.ts (see its matcher): set by the route wrapper and
+ * /api/health. They depend on configuration only, so a caller computes them once, not per request.
+ */
+export function buildApiSecurityHeaders(extraFrameAncestors: readonly string[]): Record<string, string> {
+  return { "Content-Security-Policy": buildApiContentSecurityPolicy(extraFrameAncestors), ...COMMON_HEADERS };
 }

@@ -266,9 +266,14 @@ describe("sign-in", () => {
 });
 
 describe("logs and secrets", () => {
-  it("writes one JSON log line per API request, without identifier values, e-mails or the token", () => {
+  it("writes one JSON log line per API request, without identifier values, e-mails or the token", async () => {
     const apiRequests = stack.recorded.filter((r) => r.url.startsWith("/api/profiles/"));
-    const lines = stack.logLines().filter((l) => l.msg === "request");
+    // Lines are written asynchronously (pino): wait, bounded, for the last request's line.
+    const requestLines = () => stack.logLines().filter((l) => l.msg === "request");
+    for (const until = Date.now() + 5_000; requestLines().length < apiRequests.length && Date.now() < until;) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const lines = requestLines();
     expect(lines).toHaveLength(apiRequests.length);
     for (const line of lines) {
       expect(line).toMatchObject({

@@ -10,3 +10,6 @@ export const GET = withAgent(
   { route: "/api/profiles/:collection/:id", query: summaryQuerySchema },
   ({ collection, id, refresh, signal }) => fetchProfileSummary(getProfileApi(), collection, id, { refresh, signal }),
 );
+
+// Other methods: 405 with the security headers (this route skips proxy.ts).
+export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/lib/bff/method-not-allowed";

@@ -7,3 +7,6 @@ export const dynamic = "force-dynamic";
 export const GET = profileResourceRoute("events", eventsQuerySchema, (api, collection, id, query, options) =>
   api.events(collection, id, query, options),
 );
+
+// Other methods: 405 with the security headers (this route skips proxy.ts).
+export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/lib/bff/method-not-allowed";
