@@ -46,8 +46,27 @@ export function buildContentSecurityPolicy(nonce: string, extraFrameAncestors: r
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
+    // Our forms post to ourselves only (sign-in goes through fetch, the IdP is reached by navigation).
+    "form-action 'self'",
     `frame-ancestors ${ancestors}`,
   ].join("; ");
+}
+
+/** A year, the usual HSTS lifetime; only ever sent on responses served over https. */
+const HSTS = "max-age=31536000; includeSubDomains";
+
+/**
+ * The headers of responses made without proxy.ts (Next's own redirects, 404s of excluded paths, early refusals): the
+ * same, with a CSP that allows no script at all (no nonce exists for them), and HSTS when served over https.
+ */
+export function buildFallbackSecurityHeaders(extraFrameAncestors: readonly string[], https: boolean): Record<string, string> {
+  const ancestors = ["'self'", ...DEFAULT_FRAME_ANCESTORS, ...extraFrameAncestors].join(" ");
+  const headers: Record<string, string> = {
+    ...buildSecurityHeaders("", extraFrameAncestors),
+    "Content-Security-Policy": `default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors ${ancestors}`,
+  };
+  if (https) headers["Strict-Transport-Security"] = HSTS;
+  return headers;
 }
 
 /** Headers set on every response. Deliberately no X-Frame-Options: Safari lets it override frame-ancestors. */
