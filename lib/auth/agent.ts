@@ -3,11 +3,18 @@ import { decode } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
 import { SESSION_COOKIE_NAME } from "./cookies";
 import { readBearerToken, verifyEmbedToken } from "./embed-token";
+import { isRevoked, sessionRevocationId } from "./revocation";
 
 export type AgentSource = "standalone" | "zendesk" | "salesforce";
 
 /** The signed-in person using the app (a support agent or sales rep), as the BFF and pages see them. */
-export type Agent = { name: string; email?: string; source: AgentSource };
+export type Agent = {
+  name: string;
+  email?: string;
+  source: AgentSource;
+  /** The id (`sid`) of the session this agent signed in with: sign-out revokes it, and the embed tokens minted from it. */
+  sessionId?: string;
+};
 
 type CookieReader = (name: string) => string | undefined;
 
@@ -31,10 +38,14 @@ export async function readAgentFromCookies(read: CookieReader): Promise<Agent | 
   try {
     const jwt = await decode({ token, secret: getConfig().AUTH_SECRET });
     if (!jwt || typeof jwt.name !== "string" || !jwt.name) return null;
+    const sessionId = typeof jwt.sid === "string" && jwt.sid ? jwt.sid : undefined;
+    // A signed-out session stays refused for the rest of its life, whichever copy of its cookie comes back.
+    if (sessionId && (await isRevoked(sessionRevocationId(sessionId)))) return null;
     return {
       name: jwt.name,
       ...(typeof jwt.email === "string" && jwt.email ? { email: jwt.email } : {}),
       source: jwt.source ?? "standalone",
+      ...(sessionId ? { sessionId } : {}),
     };
   } catch {
     // A token we cannot decrypt (old secret, tampered) is simply no session.

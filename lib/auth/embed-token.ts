@@ -3,6 +3,7 @@ import { jwtVerify, SignJWT } from "jose";
 import type { Agent } from "./agent";
 import { agentClaims, agentFromClaims } from "./agent-claims";
 import { derivedKey } from "./derived-key";
+import { isRevoked, sessionRevocationId } from "./revocation";
 
 /**
  * The embedded sidebar's bearer token (EMBEDDING.md): minutes-long, HS256, audience "embed", signed with a key derived
@@ -38,7 +39,9 @@ export async function verifyEmbedToken(token: string, secret: string): Promise<A
       issuer: ISSUER,
       requiredClaims: ["exp"],
     });
-    return agentFromClaims(payload);
+    const agent = agentFromClaims(payload);
+    if (agent?.sessionId && (await isRevoked(sessionRevocationId(agent.sessionId)))) return null;
+    return agent;
   } catch {
     return null;
   }
