@@ -82,7 +82,7 @@ function sendTruncated(res: ServerResponse, bytes: number): void {
 export async function handleApi(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
   const [rawPath = "", rawQuery = ""] = (req.url ?? "/").split(/\?(.*)/s);
   const route = matchRoute(rawPath);
-  deps.stats.request(route?.resource);
+  deps.stats.request(route?.resource, rawPath);
   const delay = deps.faults.delayMs();
   if (delay > 0) await sleep(delay);
   const fault = deps.faults.decide();

@@ -97,7 +97,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export type StackOptions = { appEnv?: Record<string, string>; faults?: Partial<Faults> };
+export type StackOptions = { appEnv?: Record<string, string>; faults?: Partial<Faults>; /** Simulator requests/s; 0 = unlimited. */ simRateLimit?: number };
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
@@ -105,7 +105,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   // A distinctive token, so a leak anywhere is found by a plain substring search.
   const token = `sim-token-LEAKCHECK-${randomBytes(6).toString("hex")}`;
-  const sim = await startSimulator({ port: 0, token, spaceId: SIM_DEFAULTS.spaceId, faults: options.faults });
+  const sim = await startSimulator({ port: 0, token, spaceId: SIM_DEFAULTS.spaceId, faults: options.faults, rateLimit: options.simRateLimit });
   const port = await getFreePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const app = startApp(port, {

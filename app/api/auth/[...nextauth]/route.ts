@@ -23,7 +23,8 @@ async function handle(request: NextRequest, context: Context): Promise<Response>
  */
 function refuseCredentialsCallbackGet(request: NextRequest, segments: string[], options: AuthOptions): Response | undefined {
   if (request.method !== "GET" || segments[0] !== "callback") return undefined;
-  const provider = options.providers.find((p) => p.id === segments[1]);
+  // A provider's own options (its `id`, e.g. "demo") are merged over its defaults only inside next-auth.
+  const provider = options.providers.find((p) => ((p as { options?: { id?: string } }).options?.id ?? p.id) === segments[1]);
   if (provider?.type !== "credentials") return undefined;
   const body = { error: { code: "method_not_allowed", message: "This sign-in is completed with a POST from the sign-in form." } };
   return Response.json(body, { status: 405, headers: { Allow: "POST", "Cache-Control": "private, no-store" } });
