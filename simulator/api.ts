@@ -53,7 +53,8 @@ function matchRoute(rawPath: string): RawRoute | undefined {
 
 const MALFORMED_BODY = '{"traits":{"first_name":"Ada","lifetime_value":48';
 
-const HTML_BODY = "<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>";
+const HTML_BODY =
+  "<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>";
 
 /** The answer plus a trait `deep_value` nested `depth` deep, built as text (JSON.stringify itself overflows on it). */
 function withDeepTrait(body: unknown, depth: number): string {
@@ -102,7 +103,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
     if (fault.kind === "burst") throw rateLimitError(deps.faults.current.retryAfterSeconds);
     if (fault.kind === "error") throw errorForStatus(fault.status, deps.faults.current.retryAfterSeconds);
     const body = answer(req, route, new URLSearchParams(rawQuery), deps);
-    if (deepTraitDepth > 0 && route?.resource === "traits") return sendText(res, 200, withDeepTrait(body, deepTraitDepth));
+    if (deepTraitDepth > 0 && route?.resource === "traits")
+      return sendText(res, 200, withDeepTrait(body, deepTraitDepth));
     sendJson(res, 200, body);
   } catch (error) {
     sendError(

@@ -1,5 +1,5 @@
 import { ExternalLink } from "lucide-react";
-import type { JsonValue } from "@/lib/api-types";
+import type { JsonValue } from "@/lib/core/api-types";
 import { formatDate, formatDateTime } from "@/lib/views/format";
 import { viewTraitValue } from "@/lib/views/trait-values";
 import { Badge } from "@/components/ui/badge";
@@ -25,7 +25,12 @@ export function TraitValue({ value }: { value: JsonValue | undefined }) {
       );
     case "url":
       return (
-        <a href={view.href} target="_blank" rel="noopener noreferrer" className="text-accent inline-flex min-w-0 items-center gap-1 break-all underline">
+        <a
+          href={view.href}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="text-accent inline-flex min-w-0 items-center gap-1 break-all underline"
+        >
           {view.text}
           <ExternalLink aria-hidden className="size-3 shrink-0" />
           <span className="sr-only">(opens in a new tab)</span>

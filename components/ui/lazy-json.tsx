@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { JsonValue } from "@/lib/api-types";
+import type { JsonValue } from "@/lib/core/api-types";
 
 /**
  * A collapsed JSON value whose indented text is built only when the agent opens it, in the browser. Rendering it up
@@ -12,7 +12,7 @@ export function LazyJson({ summary, value }: { summary: string; value: JsonValue
     <details className="min-w-0" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="text-fg-muted cursor-pointer">JSON, {summary}</summary>
       {open ? (
-        <pre className="bg-surface-sunken mt-1 max-h-60 overflow-auto rounded p-2 text-xs whitespace-pre-wrap break-all">
+        <pre className="bg-surface-sunken mt-1 max-h-60 overflow-auto rounded p-2 text-xs break-all whitespace-pre-wrap">
           {JSON.stringify(value, null, 2)}
         </pre>
       ) : null}

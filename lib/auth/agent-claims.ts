@@ -1,4 +1,13 @@
-import type { Agent, AgentSource } from "./agent";
+export type AgentSource = "standalone" | "zendesk" | "salesforce";
+
+/** The signed-in person using the app (a support agent or sales rep), as the BFF and pages see them. */
+export type Agent = {
+  name: string;
+  email?: string;
+  source: AgentSource;
+  /** The id (`sid`) of the session this agent signed in with: sign-out revokes it, and the embed tokens minted from it. */
+  sessionId?: string;
+};
 
 export const AGENT_SOURCES: readonly AgentSource[] = ["standalone", "zendesk", "salesforce"];
 

@@ -2,19 +2,12 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
 import { SESSION_COOKIE_NAME } from "./cookies";
+import type { Agent } from "./agent-claims";
 import { readBearerToken, verifyEmbedToken } from "./embed-token";
 import { isRevoked, sessionRevocationId } from "./revocation";
 
-export type AgentSource = "standalone" | "zendesk" | "salesforce";
-
-/** The signed-in person using the app (a support agent or sales rep), as the BFF and pages see them. */
-export type Agent = {
-  name: string;
-  email?: string;
-  source: AgentSource;
-  /** The id (`sid`) of the session this agent signed in with: sign-out revokes it, and the embed tokens minted from it. */
-  sessionId?: string;
-};
+// The Agent type lives with its token claims (agent-claims.ts), which embed-token.ts also uses: no import cycle.
+export type { Agent, AgentSource } from "./agent-claims";
 
 type CookieReader = (name: string) => string | undefined;
 

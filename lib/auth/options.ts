@@ -71,7 +71,8 @@ export function getAuthOptions(): AuthOptions {
         // next-auth passes what it could decode of the cookie: nothing for a forged or expired one.
         const token = (message as { token?: JWT | null }).token;
         if (typeof token?.sid !== "string") return;
-        const untilMs = (typeof token.exp === "number" ? token.exp : Date.now() / 1000 + SESSION_MAX_AGE_SECONDS) * 1000;
+        const untilMs =
+          (typeof token.exp === "number" ? token.exp : Date.now() / 1000 + SESSION_MAX_AGE_SECONDS) * 1000;
         await revoke(sessionRevocationId(token.sid), untilMs);
       },
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/core/error-body";
 import { ProfileApiError } from "@/lib/profile-api/errors";
 
 /** The longest `Retry-After` we tell an agent's browser. */

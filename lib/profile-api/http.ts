@@ -2,7 +2,7 @@ import "server-only";
 import { type Dispatcher, Pool, errors as undiciErrors } from "undici";
 import { boundJson } from "./json-bounds";
 import { kindForStatus, profileApiError, type ProfileApiError } from "./errors";
-import { parseRetryAfterMs } from "./retry";
+import { parseRetryAfterMs, type AttemptFailure, type AttemptOutcome } from "./retry";
 import { profileApiErrorBodySchema } from "./schemas";
 
 /** Sent as `User-Agent: profile-sidebar/<version>` so Segment can tell our traffic apart. */
@@ -17,7 +17,11 @@ export type PoolSettings = { baseUrl: string; connections: number; maxResponseBy
  * One keep-alive pool per base URL: bounded connections, no pipelining (a slow answer must not
  * hold up the ones queued behind it on the same socket).
  */
-export function createPool({ baseUrl, connections, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES }: PoolSettings): Pool {
+export function createPool({
+  baseUrl,
+  connections,
+  maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES,
+}: PoolSettings): Pool {
   return new Pool(baseUrl, {
     connections,
     maxResponseSize: maxResponseBytes,
@@ -31,11 +35,6 @@ export function createPool({ baseUrl, connections, maxResponseBytes = DEFAULT_MA
 export function authorizationHeader(accessToken: string): string {
   return `Basic ${Buffer.from(`${accessToken}:`).toString("base64")}`;
 }
-
-export type AttemptSuccess<T> = { ok: true; value: T; requestId: string | undefined; size: number };
-/** `final`: asking again cannot help (the same answer would come back), whatever the kind. */
-export type AttemptFailure = { ok: false; error: ProfileApiError; retryAfterMs?: number; final?: boolean };
-export type AttemptOutcome<T> = AttemptSuccess<T> | AttemptFailure;
 
 export type AttemptRequest<T> = {
   pool: Pool;
@@ -89,7 +88,12 @@ export async function attemptOnce<T>(request: AttemptRequest<T>): Promise<Attemp
  * back the same way (a 10 MB body cut at the same place was fetched six times for one request), so it is "malformed":
  * retried at most once by the retry loop, and an oversized one not at all. Our own timeout stays a timeout.
  */
-function bodyFailure(error: unknown, status: number, requestId: string | undefined, signal: AbortSignal): AttemptFailure {
+function bodyFailure(
+  error: unknown,
+  status: number,
+  requestId: string | undefined,
+  signal: AbortSignal,
+): AttemptFailure {
   if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {
     return { ok: false, error: profileApiError("malformed", { status, requestId }), final: true };
   }

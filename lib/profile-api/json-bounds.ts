@@ -1,4 +1,4 @@
-import type { JsonValue } from "@/lib/api-types";
+import type { JsonValue } from "@/lib/core/api-types";
 
 /**
  * Bounds on what an upstream answer may hold, applied right after `JSON.parse` and before the schemas (so before the
@@ -22,13 +22,19 @@ const CUT_MARK = "…[cut]";
  */
 export function boundJson(value: unknown, maxDepth = MAX_JSON_DEPTH, depth = 0): JsonValue {
   if (value === null || typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "string") return value.length > MAX_JSON_STRING_LENGTH ? value.slice(0, MAX_JSON_STRING_LENGTH) + CUT_MARK : value;
+  if (typeof value === "string")
+    return value.length > MAX_JSON_STRING_LENGTH ? value.slice(0, MAX_JSON_STRING_LENGTH) + CUT_MARK : value;
   if (typeof value !== "object") return null;
   if (depth >= maxDepth) return TOO_DEEP;
   if (Array.isArray(value)) return value.map((item: unknown) => boundJson(item, maxDepth, depth + 1));
   const copy: { [key: string]: JsonValue } = {};
   for (const [key, item] of Object.entries(value)) {
-    Object.defineProperty(copy, key, { value: boundJson(item, maxDepth, depth + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, key, {
+      value: boundJson(item, maxDepth, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return copy;
 }

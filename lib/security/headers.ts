@@ -59,7 +59,10 @@ const HSTS = "max-age=31536000; includeSubDomains";
  * The headers of responses made without proxy.ts (Next's own redirects, 404s of excluded paths, early refusals): the
  * same, with a CSP that allows no script at all (no nonce exists for them), and HSTS when served over https.
  */
-export function buildFallbackSecurityHeaders(extraFrameAncestors: readonly string[], https: boolean): Record<string, string> {
+export function buildFallbackSecurityHeaders(
+  extraFrameAncestors: readonly string[],
+  https: boolean,
+): Record<string, string> {
   const ancestors = ["'self'", ...DEFAULT_FRAME_ANCESTORS, ...extraFrameAncestors].join(" ");
   const headers: Record<string, string> = {
     ...buildSecurityHeaders("", extraFrameAncestors),

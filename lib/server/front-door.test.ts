@@ -19,7 +19,9 @@ describe("front door checks", () => {
   });
 
   it("bounds request bodies: 413 above the limit, 411 without a length, fine within", () => {
-    expect(checkRequest("POST", "/embed/zendesk", { "content-length": String(100 * 1024 * 1024) })).toMatchObject({ status: 413 });
+    expect(checkRequest("POST", "/embed/zendesk", { "content-length": String(100 * 1024 * 1024) })).toMatchObject({
+      status: 413,
+    });
     expect(checkRequest("POST", "/embed/zendesk", { "content-length": "1e9" })).toMatchObject({ status: 413 });
     expect(checkRequest("POST", "/embed/zendesk", { "transfer-encoding": "chunked" })).toMatchObject({ status: 411 });
     expect(checkRequest("POST", "/embed/zendesk", { "content-length": String(MAX_BODY_BYTES) })).toBeUndefined();

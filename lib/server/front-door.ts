@@ -26,7 +26,8 @@ type Refusal = { status: number; code: string; message: string };
 
 /** Why this request is refused before Next.js sees it, if it is. */
 export function checkRequest(method: string, url: string, headers: IncomingMessage["headers"]): Refusal | undefined {
-  if (url.length > MAX_URL_LENGTH) return { status: 414, code: "invalid_request_error", message: "The address is too long." };
+  if (url.length > MAX_URL_LENGTH)
+    return { status: 414, code: "invalid_request_error", message: "The address is too long." };
   const pathname = url.split("?")[0] ?? "";
   try {
     decodeURIComponent(pathname);
@@ -48,14 +49,20 @@ function checkBodySize(headers: IncomingMessage["headers"]): Refusal | undefined
     return { status: 411, code: "invalid_request_error", message: "Request bodies must declare their Content-Length." };
   }
   if (!/^\d{1,12}$/.test(declared) || Number(declared) > MAX_BODY_BYTES) {
-    return { status: 413, code: "invalid_request_error", message: `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.` };
+    return {
+      status: 413,
+      code: "invalid_request_error",
+      message: `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`,
+    };
   }
   return undefined;
 }
 
 /** Served over https: directly (a TLS terminator in front says so in X-Forwarded-Proto) or per APP_URL. */
 function isHttps(req: IncomingMessage, appUrl: string | undefined): boolean {
-  const forwarded = String(req.headers["x-forwarded-proto"] ?? "").split(",")[0]?.trim();
+  const forwarded = String(req.headers["x-forwarded-proto"] ?? "")
+    .split(",")[0]
+    ?.trim();
   return forwarded === "https" || (appUrl?.startsWith("https://") ?? false);
 }
 
@@ -71,8 +78,10 @@ function hasHeader(res: ServerResponse, given: OutgoingHttpHeaders | undefined, 
 export function addMissingHeadersOnWrite(req: IncomingMessage, res: ServerResponse, options: FrontDoorOptions): void {
   const fallback = buildFallbackSecurityHeaders(options.extraFrameAncestors, isHttps(req, options.appUrl));
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-  res.writeHead = ((...args: unknown[]) => {
-    const given = args.find((arg): arg is OutgoingHttpHeaders => typeof arg === "object" && arg !== null && !Array.isArray(arg));
+  res.writeHead = (...args: unknown[]) => {
+    const given = args.find(
+      (arg): arg is OutgoingHttpHeaders => typeof arg === "object" && arg !== null && !Array.isArray(arg),
+    );
     for (const [name, value] of Object.entries(fallback)) {
       if (!hasHeader(res, given, name)) res.setHeader(name, value);
     }
@@ -80,7 +89,7 @@ export function addMissingHeadersOnWrite(req: IncomingMessage, res: ServerRespon
     const status = typeof args[0] === "number" ? args[0] : res.statusCode;
     if (status >= 300 && status < 400 && res.hasHeader("location")) res.removeHeader("refresh");
     return writeHead(...args);
-  });
+  };
 }
 
 /** Answers a refused request: JSON under /api (DESIGN §4's error shape), plain text elsewhere. One log line. */
@@ -99,7 +108,16 @@ export function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refus
     ...(BODY_METHODS.has(req.method ?? "") ? { Connection: "close" } : {}),
   });
   res.end(body);
-  const line = { time: new Date().toISOString(), level: "warn", msg: "request", method: req.method, route: "(refused before routing)", status: refusal.status, latency_ms: 0, request_id: requestId };
+  const line = {
+    time: new Date().toISOString(),
+    level: "warn",
+    msg: "request",
+    method: req.method,
+    route: "(refused before routing)",
+    status: refusal.status,
+    latency_ms: 0,
+    request_id: requestId,
+  };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }
 
@@ -108,11 +126,17 @@ export function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refus
  * with the security headers, instead of Node's bare status line.
  */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, options: FrontDoorOptions): void {
-  if (!socket.writable || (error.code === "ECONNRESET")) return void socket.destroy();
+  if (!socket.writable || error.code === "ECONNRESET") return void socket.destroy();
   const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
   const reason = status === 431 ? "Request Header Fields Too Large" : "Bad Request";
-  const headers = { ...buildFallbackSecurityHeaders(options.extraFrameAncestors, false), "Content-Length": "0", Connection: "close" };
-  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("");
+  const headers = {
+    ...buildFallbackSecurityHeaders(options.extraFrameAncestors, false),
+    "Content-Length": "0",
+    Connection: "close",
+  };
+  const head = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
   socket.end(`HTTP/1.1 ${status} ${reason}\r\n${head}\r\n`);
 }
 
@@ -126,7 +150,8 @@ export function createFrontDoor(
     const refusal = checkRequest(req.method ?? "GET", req.url ?? "/", req.headers);
     if (refusal) return refuse(req, res, refusal);
     next(req, res).catch(() => {
-      if (!res.headersSent) refuse(req, res, { status: 500, code: "internal_error", message: "Something went wrong on our side." });
+      if (!res.headersSent)
+        refuse(req, res, { status: 500, code: "internal_error", message: "Something went wrong on our side." });
       else res.destroy();
     });
   };

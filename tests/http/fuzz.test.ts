@@ -14,7 +14,10 @@ const TIME_LIMIT_MS = 60_000;
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ simRateLimit: 0, appEnv: { PROFILE_API_RATE_LIMIT: "2000", PROFILE_API_DEADLINE_MS: "3000" } });
+  stack = await startStack({
+    simRateLimit: 0,
+    appEnv: { PROFILE_API_RATE_LIMIT: "2000", PROFILE_API_DEADLINE_MS: "3000" },
+  });
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();
@@ -22,13 +25,97 @@ afterAll(async () => {
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng.next() * items.length)] as T;
 
-const PIECES = ["a", "Z", "0", "_", ".", "..", "/", "\\", "?", "#", "%", "%2", "%ZZ", "%25", "%2e%2e", "%2F", "+", " ", ":", ";", "&", "=", "@",
-  "ü", "日本", "😀", "\u0000", "\u001f", "\u2028", "'", '"', "<script>", "${x}", "__proto__", "constructor", "\r\n"];
-const TYPES = ["user_id", "email", "anonymous_id", "phone", "ios.idfa", "group_id", "User_Id", "1bad", "", "a".repeat(300), "type with space", "x-y"];
+const PIECES = [
+  "a",
+  "Z",
+  "0",
+  "_",
+  ".",
+  "..",
+  "/",
+  "\\",
+  "?",
+  "#",
+  "%",
+  "%2",
+  "%ZZ",
+  "%25",
+  "%2e%2e",
+  "%2F",
+  "+",
+  " ",
+  ":",
+  ";",
+  "&",
+  "=",
+  "@",
+  "ü",
+  "日本",
+  "😀",
+  "\u0000",
+  "\u001f",
+  "\u2028",
+  "'",
+  '"',
+  "<script>",
+  "${x}",
+  "__proto__",
+  "constructor",
+  "\r\n",
+];
+const TYPES = [
+  "user_id",
+  "email",
+  "anonymous_id",
+  "phone",
+  "ios.idfa",
+  "group_id",
+  "User_Id",
+  "1bad",
+  "",
+  "a".repeat(300),
+  "type with space",
+  "x-y",
+];
 const COLLECTIONS = ["users", "accounts", "Users", "groups", "..", "%2e%2e", "users%2F..", ""];
 const RESOURCES = ["", "traits", "external_ids", "events", "metadata", "links", "nope", "traits/extra"];
-const QUERY_KEYS = ["limit", "next", "class", "include", "exclude", "verbose", "start", "end", "sort", "__proto__", "constructor", "toString", "LIMIT", "x", ""];
-const QUERY_VALUES = ["1", "0", "-1", "200", "201", "1e3", "true", "yes", "asc", "audience", "a,b,,c", "", "%", "%ZZ", "2026-01-01", "9999-99-99", "x".repeat(3000), "\u0000"];
+const QUERY_KEYS = [
+  "limit",
+  "next",
+  "class",
+  "include",
+  "exclude",
+  "verbose",
+  "start",
+  "end",
+  "sort",
+  "__proto__",
+  "constructor",
+  "toString",
+  "LIMIT",
+  "x",
+  "",
+];
+const QUERY_VALUES = [
+  "1",
+  "0",
+  "-1",
+  "200",
+  "201",
+  "1e3",
+  "true",
+  "yes",
+  "asc",
+  "audience",
+  "a,b,,c",
+  "",
+  "%",
+  "%ZZ",
+  "2026-01-01",
+  "9999-99-99",
+  "x".repeat(3000),
+  "\u0000",
+];
 
 function randomValue(rng: Rng): string {
   if (rng.next() < 0.1) return "v".repeat(900 + Math.floor(rng.next() * 300));
@@ -73,7 +160,8 @@ function decodeOnce(segment: string): string | undefined {
 
 function generateCase(rng: Rng): Case {
   const known = [SEED_IDS.ada.userId, SEED_IDS.weird.userId, SEED_IDS.quiet.userId];
-  const id = rng.next() < 0.1 ? pick(rng, known) : `${pick(rng, TYPES)}${rng.next() < 0.9 ? ":" : ""}${randomValue(rng)}`;
+  const id =
+    rng.next() < 0.1 ? pick(rng, known) : `${pick(rng, TYPES)}${rng.next() < 0.9 ? ":" : ""}${randomValue(rng)}`;
   const resource = pick(rng, RESOURCES);
   const prefix = rng.next() < 0.1 ? "/profiles" : "/api/profiles";
   const segment = encodeSegment(rng, id);
@@ -85,8 +173,13 @@ function generateCase(rng: Rng): Case {
 function upstreamIdentifier(rawPath: string): string | undefined {
   const segments = rawPath.split("/");
   const ok =
-    segments.length === 9 && segments[1] === "v1" && segments[2] === "spaces" && segments[3] === SIM_DEFAULTS.spaceId && segments[4] === "collections" &&
-    (segments[5] === "users" || segments[5] === "accounts") && segments[6] === "profiles" &&
+    segments.length === 9 &&
+    segments[1] === "v1" &&
+    segments[2] === "spaces" &&
+    segments[3] === SIM_DEFAULTS.spaceId &&
+    segments[4] === "collections" &&
+    (segments[5] === "users" || segments[5] === "accounts") &&
+    segments[6] === "profiles" &&
     ["traits", "external_ids", "events", "metadata", "links"].includes(segments[8] ?? "");
   if (!ok) return undefined;
   return decodeOnce(segments[7] ?? "");
@@ -105,10 +198,15 @@ describe("fuzzed identifiers and query strings", () => {
         const { path } = cases[next++] as Case;
         let status: number;
         try {
-          const res = await fetch(`${stack.appUrl}${path}`, { headers: { Cookie: stack.session }, redirect: "manual", signal: AbortSignal.timeout(15_000) });
+          const res = await fetch(`${stack.appUrl}${path}`, {
+            headers: { Cookie: stack.session },
+            redirect: "manual",
+            signal: AbortSignal.timeout(15_000),
+          });
           await res.arrayBuffer();
           status = res.status;
-          if (status >= 400 && !res.headers.get("x-content-type-options")) failures.push(`${status} without security headers: ${path.slice(0, 200)}`);
+          if (status >= 400 && !res.headers.get("x-content-type-options"))
+            failures.push(`${status} without security headers: ${path.slice(0, 200)}`);
         } catch (error) {
           // fetch itself refuses some addresses (it validates URLs); those never reached the app.
           if (error instanceof TypeError && /URL|url|Invalid/.test(String(error.message))) continue;
@@ -131,6 +229,8 @@ describe("fuzzed identifiers and query strings", () => {
     });
     expect(stray.slice(0, 10)).toEqual([]);
     expect(stack.sim.recentPaths().length).toBeGreaterThan(50);
-    console.log(`fuzz: ${next} requests in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}, upstream calls ${stack.sim.recentPaths().length}`);
+    console.log(
+      `fuzz: ${next} requests in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}, upstream calls ${stack.sim.recentPaths().length}`,
+    );
   }, 120_000);
 });

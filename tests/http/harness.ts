@@ -48,8 +48,12 @@ async function getFreePort(): Promise<number> {
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}) before it was healthy:\n${output()}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`the app exited (${child.exitCode}) before it was healthy:\n${output()}`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
@@ -80,7 +84,14 @@ function startApp(port: number, env: Record<string, string>): { child: ChildProc
   let output = "";
   const child = spawn(tsx, ["--conditions=react-server", "scripts/start.ts"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -97,7 +108,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export type StackOptions = { appEnv?: Record<string, string>; faults?: Partial<Faults>; /** Simulator requests/s; 0 = unlimited. */ simRateLimit?: number };
+export type StackOptions = {
+  appEnv?: Record<string, string>;
+  faults?: Partial<Faults>;
+  /** Simulator requests/s; 0 = unlimited. */ simRateLimit?: number;
+};
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
@@ -105,7 +120,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   // A distinctive token, so a leak anywhere is found by a plain substring search.
   const token = `sim-token-LEAKCHECK-${randomBytes(6).toString("hex")}`;
-  const sim = await startSimulator({ port: 0, token, spaceId: SIM_DEFAULTS.spaceId, faults: options.faults, rateLimit: options.simRateLimit });
+  const sim = await startSimulator({
+    port: 0,
+    token,
+    spaceId: SIM_DEFAULTS.spaceId,
+    faults: options.faults,
+    rateLimit: options.simRateLimit,
+  });
   const port = await getFreePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const app = startApp(port, {
@@ -132,7 +153,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (init.signedIn !== false) headers.Cookie = [session, headers.Cookie].filter(Boolean).join("; ");
     const response = await fetch(`${appUrl}${pathname}`, { headers, redirect: "manual" });
     const text = await response.text();
-    recorded.push({ url: pathname, status: response.status, headers: JSON.stringify([...response.headers]), body: text });
+    recorded.push({
+      url: pathname,
+      status: response.status,
+      headers: JSON.stringify([...response.headers]),
+      body: text,
+    });
     let json: unknown = null;
     try {
       json = JSON.parse(text);

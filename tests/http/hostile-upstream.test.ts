@@ -24,7 +24,10 @@ beforeEach(() => {
 
 /** A page fetched with a time limit: a response that never ends fails the test instead of hanging it. */
 async function fetchPage(pathname: string): Promise<{ status: number; bytes: number; text: string }> {
-  const response = await fetch(`${stack.appUrl}${pathname}`, { headers: { Cookie: stack.session }, signal: AbortSignal.timeout(20_000) });
+  const response = await fetch(`${stack.appUrl}${pathname}`, {
+    headers: { Cookie: stack.session },
+    signal: AbortSignal.timeout(20_000),
+  });
   const text = await response.text();
   return { status: response.status, bytes: Buffer.byteLength(text), text };
 }
@@ -107,7 +110,9 @@ describe("a 429 on one profile", () => {
     stack.setFaults({ rateLimitBurst: 1, retryAfterSeconds: 30 });
     expect((await stack.get(adaTraits, fresh)).status).toBe(429);
     const others = await Promise.all(
-      [SEED_IDS.quiet.userId, SEED_IDS.heavy.userId, SEED_IDS.manyTraits.userId].map((id) => stack.get(profilePath("users", id, "metadata"), fresh)),
+      [SEED_IDS.quiet.userId, SEED_IDS.heavy.userId, SEED_IDS.manyTraits.userId].map((id) =>
+        stack.get(profilePath("users", id, "metadata"), fresh),
+      ),
     );
     expect(others.map((r) => r.status)).toEqual([200, 200, 200]);
   });

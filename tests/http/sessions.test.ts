@@ -13,14 +13,21 @@ let privateKey: CryptoKey;
 beforeAll(async () => {
   const pair = await generateKeyPair("RS256", { extractable: true });
   privateKey = pair.privateKey;
-  stack = await startStack({ appEnv: { ZENDESK_APP_PUBLIC_KEY: await exportSPKI(pair.publicKey), ZENDESK_APP_AUDIENCE: AUDIENCE } });
+  stack = await startStack({
+    appEnv: { ZENDESK_APP_PUBLIC_KEY: await exportSPKI(pair.publicKey), ZENDESK_APP_AUDIENCE: AUDIENCE },
+  });
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();
 });
 
 function zendeskToken(options: { iat?: number | null; exp?: string } = {}): Promise<string> {
-  const jwt = new SignJWT({ name: "Grace Agent", iss: "acme.zendesk.com", sub: "zd-42", aud: AUDIENCE }).setProtectedHeader({ alg: "RS256" });
+  const jwt = new SignJWT({
+    name: "Grace Agent",
+    iss: "acme.zendesk.com",
+    sub: "zd-42",
+    aud: AUDIENCE,
+  }).setProtectedHeader({ alg: "RS256" });
   if (options.iat !== null) jwt.setIssuedAt(options.iat);
   return jwt.setExpirationTime(options.exp ?? "5m").sign(privateKey);
 }
@@ -34,7 +41,8 @@ async function postZendesk(token: string, headers: Record<string, string> = {}):
   });
 }
 
-const sessionCookieOf = (res: Response) => res.headers.getSetCookie().some((c) => c.startsWith("__Secure-next-auth.session-token="));
+const sessionCookieOf = (res: Response) =>
+  res.headers.getSetCookie().some((c) => c.startsWith("__Secure-next-auth.session-token="));
 
 describe("Zendesk sign-in tokens", () => {
   it("sign in once: the same token posted again is refused", async () => {
@@ -54,7 +62,10 @@ describe("Zendesk sign-in tokens", () => {
   });
 
   it("refuses a cross-site post from a page that is neither Zendesk nor an allowed host (login CSRF)", async () => {
-    const res = await postZendesk(await zendeskToken(), { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" });
+    const res = await postZendesk(await zendeskToken(), {
+      Origin: "https://evil.example",
+      "Sec-Fetch-Site": "cross-site",
+    });
     expect(res.status).toBe(401);
     expect(sessionCookieOf(res)).toBe(false);
     const hidden = await postZendesk(await zendeskToken(), { "Sec-Fetch-Site": "cross-site" });
@@ -70,7 +81,10 @@ describe("sign-out", () => {
     expect((await stack.get(metadata, { signedIn: false, headers: { Cookie: session ?? "" } })).status).toBe(200);
     const csrf = await fetch(`${stack.appUrl}/api/auth/csrf`, { headers: { Cookie: session ?? "" } });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const out = await fetch(`${stack.appUrl}/api/auth/signout`, {
       method: "POST",
       redirect: "manual",

@@ -21,12 +21,20 @@ async function handle(request: NextRequest, context: Context): Promise<Response>
  * A form sign-in (credentials) is only ever POSTed; next-auth answers a GET of its callback with a 500 and a plain-text
  * error. That is a wrong method, not our failure: 405 JSON naming the allowed method.
  */
-function refuseCredentialsCallbackGet(request: NextRequest, segments: string[], options: AuthOptions): Response | undefined {
+function refuseCredentialsCallbackGet(
+  request: NextRequest,
+  segments: string[],
+  options: AuthOptions,
+): Response | undefined {
   if (request.method !== "GET" || segments[0] !== "callback") return undefined;
   // A provider's own options (its `id`, e.g. "demo") are merged over its defaults only inside next-auth.
-  const provider = options.providers.find((p) => ((p as { options?: { id?: string } }).options?.id ?? p.id) === segments[1]);
+  const provider = options.providers.find(
+    (p) => ((p as { options?: { id?: string } }).options?.id ?? p.id) === segments[1],
+  );
   if (provider?.type !== "credentials") return undefined;
-  const body = { error: { code: "method_not_allowed", message: "This sign-in is completed with a POST from the sign-in form." } };
+  const body = {
+    error: { code: "method_not_allowed", message: "This sign-in is completed with a POST from the sign-in form." },
+  };
   return Response.json(body, { status: 405, headers: { Allow: "POST", "Cache-Control": "private, no-store" } });
 }
 
@@ -40,7 +48,10 @@ function withUnpartitionedSessionCleared(response: Response): Response {
     .getSetCookie()
     .some((c) => c.startsWith(`${SESSION_COOKIE_NAME}=;`) && /Max-Age=0/i.test(c));
   if (clearing) {
-    response.headers.append("Set-Cookie", `${SESSION_COOKIE_NAME}=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=None`);
+    response.headers.append(
+      "Set-Cookie",
+      `${SESSION_COOKIE_NAME}=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=None`,
+    );
   }
   return response;
 }

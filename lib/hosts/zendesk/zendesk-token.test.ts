@@ -1,6 +1,11 @@
 import { exportSPKI, generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { subdomainOfIssuer, verifyZendeskToken, ZENDESK_TOKEN_MAX_AGE_SECONDS, type ZendeskSettings } from "./zendesk-token";
+import {
+  subdomainOfIssuer,
+  verifyZendeskToken,
+  ZENDESK_TOKEN_MAX_AGE_SECONDS,
+  type ZendeskSettings,
+} from "./zendesk-token";
 
 const AUDIENCE = "https://sidebar.example.com/embed/zendesk";
 let settings: ZendeskSettings;
@@ -42,7 +47,9 @@ describe("verifyZendeskToken", () => {
     });
     // Named for single use, and usable no longer than the maximum age.
     expect(result.ok && result.tokenId).toMatch(/^zendesk:acme\.zendesk\.com:sha256:[0-9a-f]{64}$/);
-    expect(result.ok && result.usableUntilMs).toBeLessThanOrEqual(Date.now() + (ZENDESK_TOKEN_MAX_AGE_SECONDS + 31) * 1000);
+    expect(result.ok && result.usableUntilMs).toBeLessThanOrEqual(
+      Date.now() + (ZENDESK_TOKEN_MAX_AGE_SECONDS + 31) * 1000,
+    );
   });
 
   it("refuses a token older than the maximum age (even with a far exp) and one without iat", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { errors, importSPKI, jwtVerify, type JWTPayload } from "jose";
-import type { Agent } from "./agent";
+import type { Agent } from "@/lib/auth/agent";
 
 export type ZendeskSettings = {
   /** The app installation's public key (PEM, SPKI) Zendesk shows once the app is installed. */
@@ -52,7 +52,10 @@ function agentOf(payload: JWTPayload): Agent | null {
 }
 
 function tokenIdOf(token: string, payload: JWTPayload): string {
-  const id = typeof payload.jti === "string" && payload.jti ? `jti:${payload.jti}` : `sha256:${createHash("sha256").update(token).digest("hex")}`;
+  const id =
+    typeof payload.jti === "string" && payload.jti
+      ? `jti:${payload.jti}`
+      : `sha256:${createHash("sha256").update(token).digest("hex")}`;
   return `zendesk:${payload.iss ?? ""}:${id}`;
 }
 

@@ -2,9 +2,9 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { isAllowedZendeskOrigin, type ZendeskOriginPolicy } from "@/lib/embed/host-origin";
 import { getOwnOrigin } from "@/lib/bff/request-guard";
-import { mintHandoffCode } from "./handoff-code";
-import { claimOnce } from "./revocation";
-import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "./host-session";
+import { mintHandoffCode } from "@/lib/auth/handoff-code";
+import { claimOnce } from "@/lib/auth/revocation";
+import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "@/lib/auth/host-session";
 import { verifyZendeskToken } from "./zendesk-token";
 
 const APP_GUID = /^[A-Za-z0-9-]{1,64}$/;
@@ -52,7 +52,12 @@ export async function signInFromZendesk(request: Request): Promise<Response> {
     logHostSignIn("zendesk", "refused", "Zendesk is not configured (ZENDESK_APP_PUBLIC_KEY, ZENDESK_APP_AUDIENCE)");
     return hostSignInRefused();
   }
-  if (isForeignPost(request, { extraOrigins: config.EMBED_ALLOWED_ORIGINS, allowedSubdomains: config.ZENDESK_ALLOWED_SUBDOMAINS })) {
+  if (
+    isForeignPost(request, {
+      extraOrigins: config.EMBED_ALLOWED_ORIGINS,
+      allowedSubdomains: config.ZENDESK_ALLOWED_SUBDOMAINS,
+    })
+  ) {
     logHostSignIn("zendesk", "refused", "posted from a page that is neither Zendesk nor an allowed host");
     return hostSignInRefused();
   }
