@@ -2,7 +2,7 @@
 // Component behaviour an agent notices: values shown by type, the copy announcement, folded page views expanding.
 import "@testing-library/jest-dom/vitest";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -34,6 +34,15 @@ describe("TraitValue", () => {
     expect(link).toHaveAttribute("rel", "noopener noreferrer");
     expect(container.querySelector("time")).toHaveAttribute("dateTime", "2026-11-23T02:16:25.082Z");
     expect(screen.getByText("JSON, 1 field").closest("details")).not.toHaveAttribute("open");
+    // Built only when opened: never pre-rendered (on the server, a deep value made a page of megabytes).
+    expect(container.textContent).not.toContain("London");
+  });
+
+  it("shows the JSON text once the agent opens it", async () => {
+    const user = userEvent.setup();
+    const { container } = render(<TraitValue value={{ city: "London" }} />);
+    await user.click(screen.getByText("JSON, 1 field"));
+    await waitFor(() => expect(container.querySelector("pre")?.textContent).toContain('"city": "London"'));
   });
 });
 

@@ -53,10 +53,37 @@ function matchRoute(rawPath: string): RawRoute | undefined {
 
 const MALFORMED_BODY = '{"traits":{"first_name":"Ada","lifetime_value":48';
 
+const HTML_BODY =
+  "<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>";
+
+/** The answer plus a trait `deep_value` nested `depth` deep, built as text (JSON.stringify itself overflows on it). */
+function withDeepTrait(body: unknown, depth: number): string {
+  const text = JSON.stringify(body);
+  const deep = '{"a":'.repeat(depth) + '"bottom"' + "}".repeat(depth);
+  return text.replace('"traits":{', `"traits":{"deep_value":${deep},`);
+}
+
+/** A 200 whose body stops `bytes` in, well before the announced Content-Length: the socket is then destroyed. */
+function sendTruncated(res: ServerResponse, bytes: number): void {
+  res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Content-Length": String(bytes + 1024) });
+  const chunk = Buffer.alloc(Math.min(bytes, 64 * 1024), 0x20);
+  let left = bytes;
+  const writeMore = (): void => {
+    while (left > 0) {
+      const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+      left -= piece.length;
+      if (!res.write(piece)) return void res.once("drain", writeMore);
+    }
+    res.socket?.destroy();
+  };
+  res.write('{"traits":{"padding":"');
+  writeMore();
+}
+
 export async function handleApi(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
   const [rawPath = "", rawQuery = ""] = (req.url ?? "/").split(/\?(.*)/s);
   const route = matchRoute(rawPath);
-  deps.stats.request(route?.resource);
+  deps.stats.request(route?.resource, rawPath);
   const delay = deps.faults.delayMs();
   if (delay > 0) await sleep(delay);
   const fault = deps.faults.decide();
@@ -66,12 +93,19 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
     return;
   }
   res.on("finish", () => deps.stats.outcome(res.statusCode));
+  const { requestIdOverride, deepTraitDepth } = deps.faults.current;
+  if (requestIdOverride) res.setHeader("Request-Id", requestIdOverride);
   try {
     if (fault.kind === "malformed") return sendText(res, 200, MALFORMED_BODY);
+    if (fault.kind === "html") return sendText(res, 200, HTML_BODY, { "Content-Type": "text/html; charset=utf-8" });
+    if (fault.kind === "truncated") return sendTruncated(res, fault.bytes);
     if (fault.kind === "reject-auth") throw errorForStatus(401, 0);
     if (fault.kind === "burst") throw rateLimitError(deps.faults.current.retryAfterSeconds);
     if (fault.kind === "error") throw errorForStatus(fault.status, deps.faults.current.retryAfterSeconds);
-    sendJson(res, 200, answer(req, route, new URLSearchParams(rawQuery), deps));
+    const body = answer(req, route, new URLSearchParams(rawQuery), deps);
+    if (deepTraitDepth > 0 && route?.resource === "traits")
+      return sendText(res, 200, withDeepTrait(body, deepTraitDepth));
+    sendJson(res, 200, body);
   } catch (error) {
     sendError(
       res,

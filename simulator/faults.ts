@@ -18,6 +18,14 @@ export type Faults = {
   malformedRate: number;
   /** Answer 401 authentication_error to every request (the token was "revoked"). */
   rejectAuth: boolean;
+  /** Successful traits answers carry one more trait, `deep_value`, nested this many objects deep (0 = off). */
+  deepTraitDepth: number;
+  /** Share answered 200 with an HTML page (a proxy's or load balancer's error page) instead of JSON. */
+  htmlBodyRate: number;
+  /** Answer 200 announcing this many bytes more than it sends, send this many bytes, then drop the socket (0 = off). */
+  truncatedBodyBytes: number;
+  /** Sent as `Request-Id` instead of a well-formed one (empty = off): an upstream or proxy echoing junk. */
+  requestIdOverride: string;
 };
 
 export const DEFAULT_FAULTS: Faults = {
@@ -29,6 +37,10 @@ export const DEFAULT_FAULTS: Faults = {
   dropRate: 0,
   malformedRate: 0,
   rejectAuth: false,
+  deepTraitDepth: 0,
+  htmlBodyRate: 0,
+  truncatedBodyBytes: 0,
+  requestIdOverride: "",
 };
 
 const share = z.number().min(0).max(1);
@@ -44,6 +56,10 @@ export const faultsPatchSchema = z
     dropRate: share,
     malformedRate: share,
     rejectAuth: z.boolean(),
+    deepTraitDepth: count(100_000),
+    htmlBodyRate: share,
+    truncatedBodyBytes: count(64 * 1024 * 1024),
+    requestIdOverride: z.string().max(64 * 1024),
   })
   .partial()
   .strict();
@@ -65,7 +81,9 @@ export type FaultDecision =
   | { kind: "reject-auth" }
   | { kind: "burst" }
   | { kind: "error"; status: number }
-  | { kind: "malformed" };
+  | { kind: "malformed" }
+  | { kind: "html" }
+  | { kind: "truncated"; bytes: number };
 
 /** Holds the current faults and draws, per request, which one (if any) applies. */
 export class FaultInjector {
@@ -95,7 +113,7 @@ export class FaultInjector {
     return latencyMs + (latencyJitterMs > 0 ? this.rng.next() * latencyJitterMs : 0);
   }
 
-  /** Order: dropped socket, revoked token, forced 429 burst, error rates, malformed body. */
+  /** Order: dropped socket, revoked token, forced 429 burst, error rates, malformed, HTML, truncated body. */
   decide(): FaultDecision {
     const f = this.faults;
     if (f.dropRate > 0 && this.rng.next() < f.dropRate) return { kind: "drop" };
@@ -111,6 +129,8 @@ export class FaultInjector {
       if (draw < acc) return { kind: "error", status: Number(status) };
     }
     if (f.malformedRate > 0 && this.rng.next() < f.malformedRate) return { kind: "malformed" };
+    if (f.htmlBodyRate > 0 && this.rng.next() < f.htmlBodyRate) return { kind: "html" };
+    if (f.truncatedBodyBytes > 0) return { kind: "truncated", bytes: f.truncatedBodyBytes };
     return { kind: "none" };
   }
 }

@@ -36,6 +36,8 @@ export type RunningSimulator = {
   resetFaults(): void;
   stats(): SimulatorStats;
   resetStats(): void;
+  /** Raw paths of the last 20,000 API requests (in-process only; reset with the stats). */
+  recentPaths(): string[];
 };
 
 /** Starts the Profile API simulator; resolves once it listens. */
@@ -91,5 +93,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     resetFaults: () => faults.reset(),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
+    recentPaths: () => stats.recentPaths(),
   };
 }

@@ -7,6 +7,8 @@ export type SimulatorStats = {
   rateLimited: number;
 };
 
+const MAX_RECORDED_PATHS = 20_000;
+
 /** Counters for tests and benchmarks; admin requests are not counted. */
 export class StatsCollector {
   private total = 0;
@@ -15,7 +17,13 @@ export class StatsCollector {
   private opened = 0;
   private rateLimited = 0;
   private readonly peak = new PeakMeter();
+  /** The raw (still encoded) paths of the last API requests, oldest first: tests check where the app's calls went. */
+  private paths: string[] = [];
   open = 0;
+
+  recentPaths(): string[] {
+    return [...this.paths];
+  }
 
   connectionOpened(): void {
     this.open++;
@@ -26,8 +34,12 @@ export class StatsCollector {
     this.open = Math.max(0, this.open - 1);
   }
 
-  request(route: string | undefined): void {
+  request(route: string | undefined, rawPath?: string): void {
     this.total++;
+    if (rawPath !== undefined) {
+      if (this.paths.length >= MAX_RECORDED_PATHS) this.paths.shift();
+      this.paths.push(rawPath);
+    }
     if (route) this.byRoute[route] = (this.byRoute[route] ?? 0) + 1;
     this.peak.hit();
   }
@@ -55,6 +67,7 @@ export class StatsCollector {
     this.byStatus = {};
     this.opened = 0;
     this.rateLimited = 0;
+    this.paths = [];
     this.peak.reset();
   }
 }

@@ -14,5 +14,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     source?: AgentSource;
+    /** Our own session id, set at sign-in and kept across re-encodes; revoked at sign-out (lib/auth/revocation.ts). */
+    sid?: string;
   }
 }

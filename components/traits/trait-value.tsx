@@ -3,6 +3,7 @@ import type { JsonValue } from "@/lib/core/api-types";
 import { formatDate, formatDateTime } from "@/lib/views/format";
 import { viewTraitValue } from "@/lib/views/trait-values";
 import { Badge } from "@/components/ui/badge";
+import { LazyJson } from "@/components/ui/lazy-json";
 
 /** One trait value, shown by what it is (see lib/views/trait-values.ts). */
 export function TraitValue({ value }: { value: JsonValue | undefined }) {
@@ -36,14 +37,7 @@ export function TraitValue({ value }: { value: JsonValue | undefined }) {
         </a>
       );
     case "json":
-      return (
-        <details className="min-w-0">
-          <summary className="text-fg-muted cursor-pointer">JSON, {view.summary}</summary>
-          <pre className="bg-surface-sunken mt-1 max-h-60 overflow-auto rounded p-2 text-xs break-all whitespace-pre-wrap">
-            {view.text}
-          </pre>
-        </details>
-      );
+      return <LazyJson summary={view.summary} value={view.value} />;
     case "text":
       return <span className="break-words">{view.text}</span>;
   }

@@ -1,7 +1,13 @@
 export type AgentSource = "standalone" | "zendesk" | "salesforce";
 
 /** The signed-in person using the app (a support agent or sales rep), as the BFF and pages see them. */
-export type Agent = { name: string; email?: string; source: AgentSource };
+export type Agent = {
+  name: string;
+  email?: string;
+  source: AgentSource;
+  /** The id (`sid`) of the session this agent signed in with: sign-out revokes it, and the embed tokens minted from it. */
+  sessionId?: string;
+};
 
 export const AGENT_SOURCES: readonly AgentSource[] = ["standalone", "zendesk", "salesforce"];
 
@@ -10,13 +16,24 @@ export function isAgentSource(value: unknown): value is AgentSource {
 }
 
 /** The agent as the app's own tokens (embed token, hand-off code) carry it. */
-export function agentClaims(agent: Agent): { name: string; src: AgentSource; email?: string } {
-  return { name: agent.name, src: agent.source, ...(agent.email ? { email: agent.email } : {}) };
+export function agentClaims(agent: Agent): { name: string; src: AgentSource; email?: string; sid?: string } {
+  return {
+    name: agent.name,
+    src: agent.source,
+    ...(agent.email ? { email: agent.email } : {}),
+    // The session's id travels along, so signing that session out revokes these tokens too.
+    ...(agent.sessionId ? { sid: agent.sessionId } : {}),
+  };
 }
 
 /** The agent of a verified token's claims, or null when they do not name one. */
 export function agentFromClaims(payload: Record<string, unknown>): Agent | null {
-  const { name, src, email } = payload;
+  const { name, src, email, sid } = payload;
   if (typeof name !== "string" || !name || !isAgentSource(src)) return null;
-  return { name, source: src, ...(typeof email === "string" && email ? { email } : {}) };
+  return {
+    name,
+    source: src,
+    ...(typeof email === "string" && email ? { email } : {}),
+    ...(typeof sid === "string" && sid ? { sessionId: sid } : {}),
+  };
 }

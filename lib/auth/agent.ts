@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/config";
 import { SESSION_COOKIE_NAME } from "./cookies";
 import type { Agent } from "./agent-claims";
 import { readBearerToken, verifyEmbedSession } from "./embed-token";
+import { isRevoked, sessionRevocationId } from "./revocation";
 import { type VerifiedSession, verifyTokenOnce } from "./verified-token-cache";
 
 // The Agent type lives with its token claims (agent-claims.ts), which embed-token.ts also uses: no import cycle.
@@ -29,10 +30,12 @@ async function decodeSessionToken(token: string): Promise<VerifiedSession | null
   try {
     const jwt = await decode({ token, secret: getConfig().AUTH_SECRET });
     if (!jwt || typeof jwt.name !== "string" || !jwt.name) return null;
+    const sessionId = typeof jwt.sid === "string" && jwt.sid ? jwt.sid : undefined;
     const agent: Agent = {
       name: jwt.name,
       ...(typeof jwt.email === "string" && jwt.email ? { email: jwt.email } : {}),
       source: jwt.source ?? "standalone",
+      ...(sessionId ? { sessionId } : {}),
     };
     return {
       agent,
@@ -48,11 +51,14 @@ async function decodeSessionToken(token: string): Promise<VerifiedSession | null
 /**
  * The one place every verified session passes on every request, whether its token was just decrypted or verified a
  * few seconds ago (verifyTokenOnce): checks that can change while a token is valid belong here, not in the cache.
- * Expiry today; a revocation check (`isRevoked(session.jti)`, sign-out) goes here too.
+ * Expiry, and sign-out: a signed-out session (and every embed token minted from it, which carries its `sid`) stays
+ * refused for the rest of its life, whichever copy of its cookie or token comes back.
  */
-function acceptVerifiedSession(session: VerifiedSession | null): Agent | null {
+async function acceptVerifiedSession(session: VerifiedSession | null): Promise<Agent | null> {
   if (!session) return null;
   if (session.expiresAt !== undefined && session.expiresAt * 1000 <= Date.now()) return null;
+  const sessionId = session.agent.sessionId;
+  if (sessionId && (await isRevoked(sessionRevocationId(sessionId)))) return null;
   return session.agent;
 }
 

@@ -1,6 +1,7 @@
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { mintEmbedToken, readBearerToken, verifyEmbedToken } from "./embed-token";
+import { revoke, sessionRevocationId } from "./revocation";
 
 const SECRET = "x".repeat(40);
 const agent = { name: "Grace", email: "g@acme.test", source: "zendesk" as const };
@@ -20,6 +21,14 @@ describe("embed token", () => {
       .setExpirationTime("5m")
       .sign(new TextEncoder().encode(SECRET));
     expect(await verifyEmbedToken(raw, SECRET)).toBeNull();
+  });
+
+  it("carries the session's id, and is refused once that session is revoked (sign-out)", async () => {
+    const sessionId = `s-${Math.random()}`;
+    const token = await mintEmbedToken({ name: "Grace", source: "zendesk", sessionId }, "secret-a");
+    expect(await verifyEmbedToken(token, "secret-a")).toMatchObject({ name: "Grace", sessionId });
+    await revoke(sessionRevocationId(sessionId), Date.now() + 60_000);
+    expect(await verifyEmbedToken(token, "secret-a")).toBeNull();
   });
 
   it("reads only well-formed bearer headers", () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { jwtVerify, SignJWT } from "jose";
 import { agentClaims, agentFromClaims, type Agent } from "./agent-claims";
 import { derivedKey } from "./derived-key";
+import { isRevoked, sessionRevocationId } from "./revocation";
 import type { VerifiedSession } from "./verified-token-cache";
 
 /**
@@ -39,6 +40,7 @@ export async function verifyEmbedSession(token: string, secret: string): Promise
       requiredClaims: ["exp"],
     });
     const agent = agentFromClaims(payload);
+    // Revocation (sign-out) is checked on every request in lib/auth/agent.ts, not here: this answer is cached.
     return agent ? { agent, expiresAt: payload.exp, ...(payload.jti ? { jti: payload.jti } : {}) } : null;
   } catch {
     return null;
@@ -47,7 +49,9 @@ export async function verifyEmbedSession(token: string, secret: string): Promise
 
 /** The agent of a valid embed token, or null (expired, forged, wrong audience, another algorithm). */
 export async function verifyEmbedToken(token: string, secret: string): Promise<Agent | null> {
-  return (await verifyEmbedSession(token, secret))?.agent ?? null;
+  const agent = (await verifyEmbedSession(token, secret))?.agent ?? null;
+  if (agent?.sessionId && (await isRevoked(sessionRevocationId(agent.sessionId)))) return null;
+  return agent;
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
 import type { Agent } from "./agent";
@@ -12,7 +13,14 @@ import { SESSION_MAX_AGE_SECONDS } from "./session-max-age";
  */
 export async function buildHostSessionCookie(agent: Agent): Promise<string> {
   const token = await encode({
-    token: { name: agent.name, email: agent.email ?? null, sub: `${agent.source}:${agent.name}`, source: agent.source },
+    token: {
+      name: agent.name,
+      email: agent.email ?? null,
+      sub: `${agent.source}:${agent.name}`,
+      source: agent.source,
+      // Stable for the session's life (next-auth's own jti changes whenever it re-encodes): what sign-out revokes.
+      sid: agent.sessionId ?? randomUUID(),
+    },
     secret: getConfig().AUTH_SECRET,
     maxAge: SESSION_MAX_AGE_SECONDS,
   });

@@ -1,11 +1,14 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { AuthOptions } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import type { Provider } from "next-auth/providers/index";
 import { exportAuthEnvironment, getConfig } from "@/lib/config";
 import { isAgentSource } from "./agent-claims";
 import { toSafeRedirect } from "./callback-url";
 import { AUTH_COOKIES } from "./cookies";
 import { createDemoProvider } from "./demo-provider";
+import { revoke, sessionRevocationId } from "./revocation";
 import { createOidcProvider, isAllowedEmail, isAllowedOidcProfile } from "./oidc-provider";
 import { SESSION_MAX_AGE_SECONDS } from "./session-max-age";
 
@@ -46,7 +49,10 @@ export function getAuthOptions(): AuthOptions {
         return isAllowedOidcProfile(profile, domains) && isAllowedEmail(user.email, domains);
       },
       jwt({ token, user }) {
-        if (user) token.source = isAgentSource(user.source) ? user.source : "standalone";
+        if (user) {
+          token.source = isAgentSource(user.source) ? user.source : "standalone";
+          token.sid = randomUUID();
+        }
         return token;
       },
       session({ session, token }) {
@@ -56,6 +62,18 @@ export function getAuthOptions(): AuthOptions {
       },
       redirect({ url, baseUrl }) {
         return toSafeRedirect(url, baseUrl);
+      },
+    },
+    events: {
+      // Sign-out revokes the session for as long as its cookie would have lived: a copy of the cookie (or an embed
+      // token minted from it) is refused from now on, not only the browser's own cookie cleared.
+      async signOut(message) {
+        // next-auth passes what it could decode of the cookie: nothing for a forged or expired one.
+        const token = (message as { token?: JWT | null }).token;
+        if (typeof token?.sid !== "string") return;
+        const untilMs =
+          (typeof token.exp === "number" ? token.exp : Date.now() / 1000 + SESSION_MAX_AGE_SECONDS) * 1000;
+        await revoke(sessionRevocationId(token.sid), untilMs);
       },
     },
     // next-auth logs a stack per failed sign-in by default; a wrong demo password is not an incident.

@@ -2,6 +2,9 @@ import "server-only";
 import { AppError, type ErrorCode } from "@/lib/core/error-body";
 import { ProfileApiError } from "@/lib/profile-api/errors";
 
+/** The longest `Retry-After` we tell an agent's browser. */
+export const MAX_RETRY_AFTER_SECONDS = 60;
+
 const UPSTREAM_BAD_REQUEST_CODES: readonly ErrorCode[] = ["invalid_request_error", "validation_error"];
 
 /** DESIGN §4's error table: what a failed Profile API call means to the browser. */
@@ -15,7 +18,8 @@ function fromProfileApiError(error: ProfileApiError): AppError {
       return new AppError(code, "The Profile API rejected the request as invalid.", options);
     }
     case "rate_limited": {
-      const retryAfter = Math.max(1, Math.ceil(error.retryAfterSeconds ?? 1));
+      // Capped: an upstream asking for an hour (or our own queue's estimate) must not park the agent's panel for it.
+      const retryAfter = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(error.retryAfterSeconds ?? 1)));
       return new AppError("rate_limit_error", `Too many requests to the Profile API; retry in ${retryAfter} s.`, {
         ...options,
         retryAfter,

@@ -42,6 +42,19 @@ describe("route query validation", () => {
   });
 
   it.each([
+    ["__proto__=x", "__proto__"],
+    ["__proto__=x&__proto__=y", "__proto__"],
+    ["constructor=1", "constructor"],
+    ["toString=1", "toString"],
+    ["hasOwnProperty=1", "hasOwnProperty"],
+    ["__proto__[limit]=500", "__proto__[limit]"],
+  ])("refuses the special key in %s like any unknown parameter", (qs, name) => {
+    for (const schema of [traitsQuerySchema, summaryQuerySchema, linksQuerySchema]) {
+      expect(messageOf(() => parse(schema, qs))).toContain(`\`${name}\``);
+    }
+  });
+
+  it.each([
     [traitsQuerySchema, "foo=1", "foo"],
     [traitsQuerySchema, "limit=0", "limit"],
     [traitsQuerySchema, "limit=201", "limit"],

@@ -105,7 +105,9 @@ function invalid(message: string): AppError {
 
 /** Validates a query string against a route's schema; throws a 400 AppError naming the first bad parameter. */
 export function parseQuery<Q>(schema: QuerySchema<Q>, params: URLSearchParams): Q {
-  const raw: Record<string, string> = {};
+  // No prototype: on a plain object `raw["__proto__"] = v` sets the prototype instead of a key, so `?__proto__=x`
+  // slipped past the unknown-parameter check (and a repeated one past the duplicate check).
+  const raw = Object.create(null) as Record<string, string>;
   for (const [key, value] of params) {
     if (Object.hasOwn(raw, key)) throw invalid(`The query parameter \`${key}\` is given more than once.`);
     raw[key] = value;

@@ -2,7 +2,7 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 
 /** The origin the browser sees us at: APP_URL when configured, else the request's own (Next fills X-Forwarded-*). */
-function getOwnOrigin(request: Request): string {
+export function getOwnOrigin(request: Request): string {
   const configured = getConfig().APP_URL;
   if (configured) return configured;
   const url = new URL(request.url);

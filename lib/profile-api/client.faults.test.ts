@@ -96,11 +96,21 @@ describe("faults that end in a typed error", () => {
     expect(attempts()).toBe(4);
   });
 
-  it("a malformed body every time → malformed after maxAttempts attempts", async () => {
+  it("a malformed body every time → malformed after one retry, not fetched to the deadline", async () => {
     sim.setFaults({ malformedRate: 1 });
     const error = await rejectionOf(api.traits("users", ada));
     expect(error).toMatchObject({ kind: "malformed" });
-    expect(attempts()).toBe(4);
+    expect(attempts()).toBe(2);
+  });
+
+  it.each([
+    ["an HTML page with status 200", { htmlBodyRate: 1 }],
+    ["a body cut short", { truncatedBodyBytes: 256 * 1024 }],
+  ])("%s → malformed after one retry", async (_name, faults) => {
+    sim.setFaults(faults);
+    const error = await rejectionOf(api.traits("users", ada));
+    expect(error).toMatchObject({ kind: "malformed" });
+    expect(attempts()).toBe(2);
   });
 
   it("a rejected token → unauthorized, not retried", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
-import { Pool, errors as undiciErrors } from "undici";
+import { type Dispatcher, Pool, errors as undiciErrors } from "undici";
+import { boundJson } from "./json-bounds";
 import { kindForStatus, profileApiError, type ProfileApiError } from "./errors";
 import { parseRetryAfterMs, type AttemptFailure, type AttemptOutcome } from "./retry";
 import { profileApiErrorBodySchema } from "./schemas";
@@ -54,8 +55,9 @@ export async function attemptOnce<T>(request: AttemptRequest<T>): Promise<Attemp
   let requestId: string | undefined;
   let text: string;
   let retryAfter: string | string[] | undefined;
+  let res: Dispatcher.ResponseData;
   try {
-    const res = await request.pool.request({
+    res = await request.pool.request({
       path: request.path,
       method: "GET",
       headers: {
@@ -66,23 +68,52 @@ export async function attemptOnce<T>(request: AttemptRequest<T>): Promise<Attemp
       signal: request.signal,
     });
     status = res.statusCode;
-    requestId = firstHeader(res.headers["request-id"]);
+    requestId = readRequestId(res.headers["request-id"]);
     retryAfter = res.headers["retry-after"];
+  } catch (error) {
+    return { ok: false, error: transportError(error, request.signal) };
+  }
+  try {
     // Always read the body to the end, so the socket goes back to the pool for reuse.
     text = await res.body.text();
   } catch (error) {
-    if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {
-      return { ok: false, error: profileApiError("malformed", { requestId }), final: true };
-    }
-    return { ok: false, error: transportError(error, request.signal) };
+    return bodyFailure(error, status, requestId, request.signal);
   }
   if (status < 200 || status >= 300) return failureFromStatus(status, text, requestId, retryAfter);
   return parseSuccess(text, requestId, request.parse);
 }
 
+/**
+ * The headers came but the body did not: cut short, or larger than we accept. Such an answer would most likely come
+ * back the same way (a 10 MB body cut at the same place was fetched six times for one request), so it is "malformed":
+ * retried at most once by the retry loop, and an oversized one not at all. Our own timeout stays a timeout.
+ */
+function bodyFailure(
+  error: unknown,
+  status: number,
+  requestId: string | undefined,
+  signal: AbortSignal,
+): AttemptFailure {
+  if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {
+    return { ok: false, error: profileApiError("malformed", { status, requestId }), final: true };
+  }
+  if (signal.aborted || isTimeout(error)) return { ok: false, error: profileApiError("timeout", { requestId }) };
+  return { ok: false, error: profileApiError("malformed", { status, requestId }) };
+}
+
+/**
+ * The upstream `Request-Id`, kept only when it looks like one: it is echoed to the browser (X-Request-Id) and logged,
+ * so 8 KB of `<script>` from a broken proxy must not travel on. Anything else is dropped and our own id is used.
+ */
+export function readRequestId(value: string | string[] | undefined): string | undefined {
+  const first = firstHeader(value);
+  return first !== undefined && /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(first) ? first : undefined;
+}
+
 function parseSuccess<T>(text: string, requestId: string | undefined, parse: (body: unknown) => T): AttemptOutcome<T> {
   try {
-    return { ok: true, value: parse(JSON.parse(text)), requestId, size: Buffer.byteLength(text) };
+    // Bounded before anything walks it (schemas, cache, masking, rendering): see json-bounds.ts.
+    return { ok: true, value: parse(boundJson(JSON.parse(text))), requestId, size: Buffer.byteLength(text) };
   } catch {
     return { ok: false, error: profileApiError("malformed", { status: 200, requestId }) };
   }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { RateLimitedError, RateLimiter } from "./rate-limiter";
+import { MAX_SPACE_PAUSE_MS, RateLimitedError, RateLimiter } from "./rate-limiter";
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });
@@ -90,6 +90,17 @@ describe("RateLimiter", () => {
     expect(limiter.currentRate()).toBeLessThan(100);
     await vi.advanceTimersByTimeAsync(6_000);
     expect(limiter.currentRate()).toBe(100);
+  });
+
+  it("a 429 with a long Retry-After (one profile's) slows the space but pauses it at most MAX_SPACE_PAUSE_MS", async () => {
+    const limiter = new RateLimiter({ rate: 100, recoverySeconds: 10 });
+    (await limiter.acquire(Date.now() + 1000))();
+    limiter.onRateLimited(3_600_000);
+    let granted = false;
+    void limiter.acquire(Date.now() + 8_000).then(() => (granted = true));
+    await vi.advanceTimersByTimeAsync(MAX_SPACE_PAUSE_MS + 100);
+    expect(granted).toBe(true);
+    expect(limiter.currentRate()).toBeLessThan(100);
   });
 
   it("counts a request until its answer is back: no new slot while `rate` are in flight", async () => {

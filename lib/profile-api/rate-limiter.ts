@@ -7,9 +7,12 @@ import "server-only";
  * keeps the guarantee wherever in between it reached the upstream, so the space's own
  * one-second window never sees more than `rate`. On top, at most `burst` leave back to back, so
  * requests go out evenly rather than in one clump. Waiters queue FIFO, bounded, until their
- * deadline. Upstream 429s halve the rate and pause for Retry-After; the rate then recovers
+ * deadline. Upstream 429s halve the rate and pause briefly (Retry-After, at most MAX_SPACE_PAUSE_MS); the rate then recovers
  * linearly (AIMD, the usual answer to a shared limit we cannot see).
  */
+
+/** The longest an upstream 429 pauses the whole space, whatever its Retry-After says. */
+export const MAX_SPACE_PAUSE_MS = 2_000;
 
 /** Called once the attempt's answer (or failure) is back; the slot then ages out of the window. */
 export type Release = () => void;
@@ -141,7 +144,9 @@ export class RateLimiter {
     if (now - this.cutAt < 1000) return;
     this.cutRate = Math.max(this.minRate, this.currentRate() / 2);
     this.cutAt = now;
-    this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(retryAfterMs ?? 1000, 60_000));
+    // A 429 may concern one profile or one request (Retry-After: 3600 was seen): it slows the space, it must not stop
+    // every agent for as long as that one answer asks. The halved rate does the lasting work; the pause stays short.
+    this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(retryAfterMs ?? 1000, MAX_SPACE_PAUSE_MS));
     this.schedule();
   }
 

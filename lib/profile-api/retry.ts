@@ -10,6 +10,8 @@ export type AttemptOutcome<T> = AttemptSuccess<T> | AttemptFailure;
 /** Backoff settings: full jitter over an exponentially growing window (AWS "full jitter"). */
 export const BACKOFF_BASE_MS = 100;
 export const BACKOFF_CAP_MS = 2_000;
+/** Retries after an unreadable answer: one, in case it was a glitch; the same broken answer is not fetched to the deadline. */
+export const MAX_UNREADABLE_RETRIES = 1;
 
 /** Upper bound of the wait before attempt `attempt + 1` (attempt counts from 1). */
 export function backoffCeilingMs(attempt: number, baseMs = BACKOFF_BASE_MS, capMs = BACKOFF_CAP_MS): number {
@@ -109,6 +111,7 @@ export async function withRetries<T>(
   const deadlineAt = now() + policy.deadlineMs;
   const { signal, limiter } = policy;
   let last: ProfileApiError = profileApiError("timeout");
+  let unreadable = 0;
   for (let n = 1; n <= policy.maxAttempts; n++) {
     throwIfAborted(signal);
     const remaining = deadlineAt - now();
@@ -125,7 +128,10 @@ export async function withRetries<T>(
     if (outcome.ok) return outcome;
     last = outcome.error;
     if (last.kind === "rate_limited") limiter?.onRateLimited(outcome.retryAfterMs);
-    if (!isRetryable(last.kind) || outcome.final || n === policy.maxAttempts) throw last;
+    // An unreadable body (bad JSON, wrong shape, HTML, cut short) usually comes back the same: one more try, not more.
+    if (last.kind === "malformed") unreadable++;
+    if (!isRetryable(last.kind) || outcome.final || unreadable > MAX_UNREADABLE_RETRIES || n === policy.maxAttempts)
+      throw last;
     const delay = nextDelayMs(n, outcome.retryAfterMs, policy.random);
     if (now() + delay >= deadlineAt) throw last;
     await sleep(delay, signal);

@@ -46,6 +46,8 @@ export function buildContentSecurityPolicy(nonce: string, extraFrameAncestors: r
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
+    // Our forms post to ourselves only (sign-in goes through fetch, the IdP is reached by navigation).
+    "form-action 'self'",
     `frame-ancestors ${ancestors}`,
   ].join("; ");
 }
@@ -80,4 +82,24 @@ export function buildSecurityHeaders(nonce: string, extraFrameAncestors: readonl
  */
 export function buildApiSecurityHeaders(extraFrameAncestors: readonly string[]): Record<string, string> {
   return { "Content-Security-Policy": buildApiContentSecurityPolicy(extraFrameAncestors), ...COMMON_HEADERS };
+}
+
+/** A year, the usual HSTS lifetime; only ever sent on responses served over https. */
+const HSTS = "max-age=31536000; includeSubDomains";
+
+/**
+ * The headers of responses made without proxy.ts or the route wrapper (Next's own redirects, 404s of excluded paths,
+ * early refusals by the front door): the same, with a CSP that allows no script at all (no nonce exists for them), and
+ * HSTS when served over https.
+ */
+export function buildFallbackSecurityHeaders(
+  extraFrameAncestors: readonly string[],
+  https: boolean,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    ...COMMON_HEADERS,
+    "Content-Security-Policy": `default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors ${frameAncestors(extraFrameAncestors)}`,
+  };
+  if (https) headers["Strict-Transport-Security"] = HSTS;
+  return headers;
 }

@@ -11,7 +11,8 @@ export type TraitValueView =
   | { kind: "currency"; text: string }
   | { kind: "date"; iso: string; dateOnly: boolean }
   | { kind: "url"; href: string; text: string }
-  | { kind: "json"; summary: string; text: string }
+  /** The value itself: its indented text is built in the browser when opened (components/ui/lazy-json.tsx). */
+  | { kind: "json"; summary: string; value: JsonValue }
   | { kind: "text"; text: string };
 
 // "$1,250.00", "£299", "€ 12.5", "1,250.00 USD", "-$3.10"
@@ -61,7 +62,7 @@ export function viewTraitValue(value: JsonValue | undefined): TraitValueView {
   const summary = Array.isArray(value)
     ? `${value.length} item${value.length === 1 ? "" : "s"}`
     : `${Object.keys(value).length} field${Object.keys(value).length === 1 ? "" : "s"}`;
-  return { kind: "json", summary, text: JSON.stringify(value, null, 2) };
+  return { kind: "json", summary, value };
 }
 
 /**

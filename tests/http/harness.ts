@@ -1,5 +1,5 @@
 /**
- * HTTP test harness: the Profile API simulator (in-process, ephemeral port) and the BUILT app (`next start` as a child
+ * HTTP test harness: the Profile API simulator (in-process, ephemeral port) and the BUILT app (`npm start`'s script as a child
  * process, free port, loopback), signed in through the real next-auth demo flow. Every response and every log line is
  * recorded so suites can assert that the access token never leaks. Needs `npm run build` first (`npm test` does it).
  */
@@ -7,7 +7,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Faults, type RunningSimulator, startSimulator } from "@/simulator/server";
@@ -80,11 +79,19 @@ export async function signIn(appUrl: string, username: string, password: string)
 }
 
 export function startApp(port: number, env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  // `npm start`'s own script: its front door (security headers, early refusals) is part of what is tested.
+  const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
   let output = "";
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(tsx, ["--conditions=react-server", "scripts/start.ts"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -101,7 +108,11 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export type StackOptions = { appEnv?: Record<string, string>; faults?: Partial<Faults> };
+export type StackOptions = {
+  appEnv?: Record<string, string>;
+  faults?: Partial<Faults>;
+  /** Simulator requests/s; 0 = unlimited. */ simRateLimit?: number;
+};
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
@@ -109,7 +120,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   // A distinctive token, so a leak anywhere is found by a plain substring search.
   const token = `sim-token-LEAKCHECK-${randomBytes(6).toString("hex")}`;
-  const sim = await startSimulator({ port: 0, token, spaceId: SIM_DEFAULTS.spaceId, faults: options.faults });
+  const sim = await startSimulator({
+    port: 0,
+    token,
+    spaceId: SIM_DEFAULTS.spaceId,
+    faults: options.faults,
+    rateLimit: options.simRateLimit,
+  });
   const port = await getFreePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const app = startApp(port, {

@@ -1,7 +1,9 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { isAllowedZendeskOrigin, type ZendeskOriginPolicy } from "@/lib/embed/host-origin";
+import { getOwnOrigin } from "@/lib/bff/request-guard";
 import { mintHandoffCode } from "@/lib/auth/handoff-code";
+import { claimOnce } from "@/lib/auth/revocation";
 import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "@/lib/auth/host-session";
 import { verifyZendeskToken } from "./zendesk-token";
 
@@ -29,6 +31,17 @@ function sidebarQuery(url: URL, policy: ZendeskOriginPolicy, code: string): stri
 }
 
 /**
+ * Login CSRF: a page elsewhere holding a valid token could sign the agent's browser in as someone else. Zendesk posts
+ * from its own pages (`https://<sub>.zendesk.com`), the test and proxy hosts from EMBED_ALLOWED_ORIGINS; a browser post
+ * from any other origin (or a cross-site one hiding it) is refused. Tools that send neither header are not browsers.
+ */
+function isForeignPost(request: Request, policy: ZendeskOriginPolicy): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return request.headers.get("sec-fetch-site") === "cross-site";
+  return origin !== getOwnOrigin(request) && !isAllowedZendeskOrigin(origin, policy);
+}
+
+/**
  * Zendesk's signed-URL POST: verify the `token` form field, mint the session and a hand-off code, 303 to the sidebar
  * page keeping `origin` and `app_guid`. Not configured, not a form, any verification failure, or (with
  * ZENDESK_ALLOWED_SUBDOMAINS) an `origin` that is not an allowed account's and the token's: the same plain 401, no cookie.
@@ -37,6 +50,15 @@ export async function signInFromZendesk(request: Request): Promise<Response> {
   const config = getConfig();
   if (!config.ZENDESK_APP_PUBLIC_KEY || !config.ZENDESK_APP_AUDIENCE) {
     logHostSignIn("zendesk", "refused", "Zendesk is not configured (ZENDESK_APP_PUBLIC_KEY, ZENDESK_APP_AUDIENCE)");
+    return hostSignInRefused();
+  }
+  if (
+    isForeignPost(request, {
+      extraOrigins: config.EMBED_ALLOWED_ORIGINS,
+      allowedSubdomains: config.ZENDESK_ALLOWED_SUBDOMAINS,
+    })
+  ) {
+    logHostSignIn("zendesk", "refused", "posted from a page that is neither Zendesk nor an allowed host");
     return hostSignInRefused();
   }
   const form = await request.formData().catch(() => null);
@@ -53,6 +75,11 @@ export async function signInFromZendesk(request: Request): Promise<Response> {
   });
   if (!result.ok) {
     logHostSignIn("zendesk", "refused", result.reason);
+    return hostSignInRefused();
+  }
+  // Each token signs in once: Zendesk signs a new one at every load, so a second use is a replay.
+  if (!(await claimOnce(result.tokenId, result.usableUntilMs))) {
+    logHostSignIn("zendesk", "refused", "token already used");
     return hostSignInRefused();
   }
   const policy: ZendeskOriginPolicy = {

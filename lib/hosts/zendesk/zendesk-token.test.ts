@@ -1,6 +1,11 @@
 import { exportSPKI, generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { subdomainOfIssuer, verifyZendeskToken, type ZendeskSettings } from "./zendesk-token";
+import {
+  subdomainOfIssuer,
+  verifyZendeskToken,
+  ZENDESK_TOKEN_MAX_AGE_SECONDS,
+  type ZendeskSettings,
+} from "./zendesk-token";
 
 const AUDIENCE = "https://sidebar.example.com/embed/zendesk";
 let settings: ZendeskSettings;
@@ -35,11 +40,37 @@ const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url")
 describe("verifyZendeskToken", () => {
   it("accepts a token Zendesk signed for this installation and names the agent", async () => {
     const result = await verifyZendeskToken(await sign(), settings);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
       subdomain: "acme",
       agent: { name: "Grace Agent", email: "grace@acme.test", source: "zendesk" },
     });
+    // Named for single use, and usable no longer than the maximum age.
+    expect(result.ok && result.tokenId).toMatch(/^zendesk:acme\.zendesk\.com:sha256:[0-9a-f]{64}$/);
+    expect(result.ok && result.usableUntilMs).toBeLessThanOrEqual(
+      Date.now() + (ZENDESK_TOKEN_MAX_AGE_SECONDS + 31) * 1000,
+    );
+  });
+
+  it("refuses a token older than the maximum age (even with a far exp) and one without iat", async () => {
+    const yearAgo = Math.floor(Date.now() / 1000) - 365 * 24 * 3600;
+    const old = await new SignJWT({ name: "Grace", iss: "acme.zendesk.com", sub: "zd-user-42", aud: AUDIENCE })
+      .setProtectedHeader({ alg: "RS256" })
+      .setIssuedAt(yearAgo)
+      .setExpirationTime("1h")
+      .sign(privateKey);
+    expect(await verifyZendeskToken(old, settings)).toMatchObject({ ok: false });
+    const sixMinutes = await new SignJWT({ name: "Grace", iss: "acme.zendesk.com", sub: "zd-user-42", aud: AUDIENCE })
+      .setProtectedHeader({ alg: "RS256" })
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 6 * 60)
+      .setExpirationTime("1h")
+      .sign(privateKey);
+    expect(await verifyZendeskToken(sixMinutes, settings)).toMatchObject({ ok: false });
+    const noIat = await new SignJWT({ name: "Grace", iss: "acme.zendesk.com", sub: "zd-user-42", aud: AUDIENCE })
+      .setProtectedHeader({ alg: "RS256" })
+      .setExpirationTime("5m")
+      .sign(privateKey);
+    expect(await verifyZendeskToken(noIat, settings)).toMatchObject({ ok: false });
   });
 
   it("falls back to sub when the token carries no name", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { errors, importSPKI, jwtVerify, type JWTPayload } from "jose";
 import type { Agent } from "@/lib/auth/agent";
 
@@ -16,9 +17,17 @@ export type ZendeskSettings = {
 };
 
 /** `subdomain`: the account `iss` names (`acme.zendesk.com` → `acme`), or null when it names none (no allowlist only). */
-export type ZendeskVerification = { ok: true; agent: Agent; subdomain: string | null } | { ok: false; reason: string };
+/**
+ * `tokenId` names this token for single use (its `jti`, else a hash of the token itself); `usableUntilMs` is when it
+ * stops being accepted anyway (the earlier of `exp` and `iat` + the maximum age), so a record of its use can go then.
+ */
+export type ZendeskVerification =
+  | { ok: true; agent: Agent; subdomain: string | null; tokenId: string; usableUntilMs: number }
+  | { ok: false; reason: string };
 
 const CLOCK_TOLERANCE_SECONDS = 30;
+/** Zendesk signs a fresh token at each load of the app: one older than this is a replay, whatever its `exp`. */
+export const ZENDESK_TOKEN_MAX_AGE_SECONDS = 300;
 
 /**
  * The Zendesk account of an `iss` claim. Zendesk's signed-URL tokens name the account's host (`acme.zendesk.com`);
@@ -42,9 +51,23 @@ function agentOf(payload: JWTPayload): Agent | null {
   return { name, source: "zendesk", ...(email ? { email } : {}) };
 }
 
+function tokenIdOf(token: string, payload: JWTPayload): string {
+  const id =
+    typeof payload.jti === "string" && payload.jti
+      ? `jti:${payload.jti}`
+      : `sha256:${createHash("sha256").update(token).digest("hex")}`;
+  return `zendesk:${payload.iss ?? ""}:${id}`;
+}
+
+function usableUntilMs(payload: JWTPayload): number {
+  const byAge = (payload.iat ?? 0) + ZENDESK_TOKEN_MAX_AGE_SECONDS;
+  return (Math.min(payload.exp ?? byAge, byAge) + CLOCK_TOLERANCE_SECONDS) * 1000;
+}
+
 /**
  * Verifies a Zendesk signed-URL token: RS256 only (no `none`, no HS256 keyed with the public key), signature against
- * the configured public key, `aud` equal to the configured audience, `exp`, `iss` and `sub` present, `exp` not passed;
+ * the configured public key, `aud` equal to the configured audience, `exp`, `iat`, `iss` and `sub` present, `exp` not
+ * passed, `iat` at most ZENDESK_TOKEN_MAX_AGE_SECONDS old;
  * with an allowlist, `iss` must name a Zendesk account on it (without one, any `iss`). The reason is for the server log, never for the browser.
  */
 export async function verifyZendeskToken(token: string, settings: ZendeskSettings): Promise<ZendeskVerification> {
@@ -58,8 +81,9 @@ export async function verifyZendeskToken(token: string, settings: ZendeskSetting
     const { payload } = await jwtVerify(token, key, {
       algorithms: ["RS256"],
       audience: settings.audience,
-      requiredClaims: ["exp", "iss", "sub"],
+      requiredClaims: ["exp", "iat", "iss", "sub"],
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      maxTokenAge: ZENDESK_TOKEN_MAX_AGE_SECONDS,
     });
     const subdomain = subdomainOfIssuer(payload.iss);
     const allowed = settings.allowedSubdomains.map((s) => s.toLowerCase());
@@ -69,7 +93,7 @@ export async function verifyZendeskToken(token: string, settings: ZendeskSetting
     }
     const agent = agentOf(payload);
     if (!agent) return { ok: false, reason: "no usable agent name in the token" };
-    return { ok: true, agent, subdomain };
+    return { ok: true, agent, subdomain, tokenId: tokenIdOf(token, payload), usableUntilMs: usableUntilMs(payload) };
   } catch (error) {
     return { ok: false, reason: error instanceof errors.JOSEError ? error.code : "malformed token" };
   }
