@@ -2,6 +2,9 @@ import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { mintEmbedToken, readBearerToken, verifyEmbedToken } from "./embed-token";
 import { revoke, sessionRevocationId } from "./revocation";
+import { stubUnitConfig } from "@/tests/support/unit-config";
+
+stubUnitConfig();
 
 const SECRET = "x".repeat(40);
 const agent = { name: "Grace", email: "g@acme.test", source: "zendesk" as const };

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { claimOnce, isRevoked, MAX_REVOKED_ENTRIES, revoke } from "./revocation";
+import { stubUnitConfig } from "@/tests/support/unit-config";
+
+stubUnitConfig();
 
 afterEach(() => {
   vi.useRealTimers();
