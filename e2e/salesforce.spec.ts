@@ -1,8 +1,8 @@
 // Salesforce Canvas signed-request sign-in, inside a cross-site host page, and the attacks it must refuse.
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { SEED_IDS } from "../simulator/seed-ids";
 import { e2eEnv } from "../playwright.config";
-import documentedExample from "../tests/fixtures/salesforce-canvas-request-example.json";
 import { canvasEnvelope, signCanvasRequest } from "./support/host-assertions";
 import { type HostServer, salesforceHostHtml, startHostServer } from "./support/host-server";
 import { keepNoCookiesFor } from "./support/no-cookies";
@@ -17,6 +17,10 @@ test.beforeAll(async () => {
 test.afterAll(async () => host.close());
 
 const adaUserId = SEED_IDS.ada.userId.slice("user_id:".length);
+/** Salesforce's documented CanvasRequest example, `issuedAt: null` (tests/fixtures). */
+const documentedExample: unknown = JSON.parse(
+  readFileSync(new URL("../tests/fixtures/salesforce-canvas-request-example.json", import.meta.url), "utf8"),
+);
 
 test("a valid signed request shows the record's customer in the canvas frame, and no Salesforce token reaches it", async ({
   page,
