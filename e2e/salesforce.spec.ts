@@ -113,7 +113,9 @@ test("Salesforce's documented CanvasRequest example (issuedAt: null) signs its u
   expect(response.headers()["set-cookie"]).toContain("session-token=");
 });
 
-test("a launch whose issuedAt is two hours old (ms or seconds) shows the record's customer in the frame", async ({ page }) => {
+test("a launch whose issuedAt is two hours old (ms or seconds) shows the record's customer in the frame", async ({
+  page,
+}) => {
   const twoHoursAgo = Date.now() - 2 * 3_600_000;
   for (const issuedAt of [twoHoursAgo, Math.floor(twoHoursAgo / 1000)]) {
     const signed = signCanvasRequest(canvasEnvelope({ issuedAt }, { External_Id__c: adaUserId }));
@@ -122,9 +124,7 @@ test("a launch whose issuedAt is two hours old (ms or seconds) shows the record'
   }
 });
 
-test("tampered, wrong-secret and wrong-algorithm requests get a plain 401 and no session", async ({
-  request,
-}) => {
+test("tampered, wrong-secret and wrong-algorithm requests get a plain 401 and no session", async ({ request }) => {
   const [validSignature] = signCanvasRequest(canvasEnvelope()).split(".");
   const tamperedEnvelope = Buffer.from(
     JSON.stringify(canvasEnvelope({ context: { user: { fullName: "Mallory" } } })),

@@ -16,7 +16,9 @@ let stack: Stack;
 test.beforeAll(async () => {
   test.setTimeout(150_000);
   upstream = await startFakeUpstream({ samplesPerRoute: 30, seed: 1003 });
-  stack = await startStack({ appEnv: { PROFILE_API_URL: upstream.url, CACHE_TTL_TRAITS_MS: "0", CACHE_TTL_EVENTS_MS: "0" } });
+  stack = await startStack({
+    appEnv: { PROFILE_API_URL: upstream.url, CACHE_TTL_TRAITS_MS: "0", CACHE_TTL_EVENTS_MS: "0" },
+  });
 });
 test.afterAll(async () => {
   await stack?.stop();

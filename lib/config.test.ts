@@ -97,9 +97,13 @@ describe("embedding configuration", () => {
   });
 
   it("names a malformed record field mapping, token-check switch or instance host list", () => {
-    expect(errorOf({ ...valid, SALESFORCE_RECORD_FIELD_MAPPING: "Contact.Email" })).toContain("SALESFORCE_RECORD_FIELD_MAPPING");
+    expect(errorOf({ ...valid, SALESFORCE_RECORD_FIELD_MAPPING: "Contact.Email" })).toContain(
+      "SALESFORCE_RECORD_FIELD_MAPPING",
+    );
     expect(errorOf({ ...valid, SALESFORCE_VERIFY_OAUTH_TOKEN: "yes" })).toContain("SALESFORCE_VERIFY_OAUTH_TOKEN");
-    expect(errorOf({ ...valid, SALESFORCE_INSTANCE_HOSTS: "https://x.force.com" })).toContain("SALESFORCE_INSTANCE_HOSTS");
+    expect(errorOf({ ...valid, SALESFORCE_INSTANCE_HOSTS: "https://x.force.com" })).toContain(
+      "SALESFORCE_INSTANCE_HOSTS",
+    );
     expect(
       parseConfig({ ...valid, SALESFORCE_RECORD_FIELD_MAPPING: "Contact.External_Id__c=user_id, Lead.Email=email" })
         .SALESFORCE_RECORD_FIELD_MAPPING,

@@ -72,7 +72,8 @@ const baseUrl = z
 const origin = z.string().transform((v, ctx) => {
   try {
     const url = new URL(v);
-    if ((url.protocol === "https:" || url.protocol === "http:") && url.origin === v.replace(/\/$/, "")) return url.origin;
+    if ((url.protocol === "https:" || url.protocol === "http:") && url.origin === v.replace(/\/$/, ""))
+      return url.origin;
   } catch {
     /* reported below */
   }
@@ -92,10 +93,7 @@ const envSchema = z.object({
     .trim()
     .min(1, "is required (the Profile API access token)")
     .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces"),
-  SEGMENT_REGION: z
-    .enum(["us", "eu"], { message: "must be us or eu" })
-    .optional()
-    .default("us"),
+  SEGMENT_REGION: z.enum(["us", "eu"], { message: "must be us or eu" }).optional().default("us"),
   PROFILE_API_URL: optionalString.pipe(baseUrl.optional()),
   PROFILE_API_RATE_LIMIT: int(1, 100_000, 100),
   PROFILE_API_MAX_ATTEMPTS: int(1, 10, 6),
@@ -188,7 +186,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   const oidcEnabled = oidcParts.every(Boolean);
   if (oidcParts.some(Boolean) && !oidcEnabled) {
-    throw new ConfigError("Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together");
+    throw new ConfigError(
+      "Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
+    );
   }
   const demoEnabled = Boolean(e.DEMO_PASSWORD);
   if (!demoEnabled && !oidcEnabled) {

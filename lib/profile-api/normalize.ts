@@ -1,5 +1,5 @@
 import "server-only";
-import type { Cursor, ExternalId, JsonValue, ProfileEvent, ProfileLink, VerboseTraitValue } from "@/lib/api-types";
+import type { Cursor, ExternalId, JsonValue, ProfileEvent, ProfileLink, VerboseTraitValue } from "@/lib/core/api-types";
 
 /**
  * From the shapes the two seeds document (000: the documentation; 003: an OpenAPI description where every field is
@@ -48,7 +48,9 @@ type WireExternalId = Omit<ExternalId, "id" | "type"> & { id?: string; type?: st
 
 /** 003 makes `id` and `type` optional; an entry without both identifies nobody and is left out. */
 export function keepIdentifiedExternalIds(ids: WireExternalId[]): ExternalId[] {
-  return ids.filter((e): e is ExternalId => typeof e.id === "string" && e.id !== "" && typeof e.type === "string" && e.type !== "");
+  return ids.filter(
+    (e): e is ExternalId => typeof e.id === "string" && e.id !== "" && typeof e.type === "string" && e.type !== "",
+  );
 }
 
 type WireEvent = Omit<ProfileEvent, "type" | "timestamp"> & { type?: string; timestamp?: string; messageId?: string };

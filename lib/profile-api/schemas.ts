@@ -10,7 +10,7 @@ import type {
   ProfileMetadata,
   TraitsPage,
   VerboseTraitsPage,
-} from "@/lib/api-types";
+} from "@/lib/core/api-types";
 import {
   keepIdentifiedExternalIds,
   normalizeCursor,
@@ -21,7 +21,7 @@ import {
 
 /**
  * Zod schemas for the Profile API's answers, and the one place where they become the app's own types
- * (lib/api-types.ts). Two sources document those answers: the documentation (seed 000) and an OpenAPI 3.1
+ * (lib/core/api-types.ts). Two sources document those answers: the documentation (seed 000) and an OpenAPI 3.1
  * description (seed 003) that makes every field optional, puts metadata fields at the top level, names the event id
  * `messageId` and says nothing of verbose traits. Every shape either documents is accepted and normalised here
  * (lib/profile-api/normalize.ts); a shape neither documents (a field of the wrong type, `traits` not an object, `data`
@@ -103,7 +103,10 @@ export const profileApiMetadataSchema: z.ZodType<ProfileMetadata> = z.looseObjec
 
 /** Seed 000 nests the fields under `metadata`; seed 003 puts them at the top level, read here as if nested. */
 export const profileApiMetadataResponseSchema: z.ZodType<MetadataResponse> = z.preprocess(
-  (body) => (typeof body === "object" && body !== null && !Array.isArray(body) && !("metadata" in body) ? { metadata: body } : body),
+  (body) =>
+    typeof body === "object" && body !== null && !Array.isArray(body) && !("metadata" in body)
+      ? { metadata: body }
+      : body,
   z.looseObject({ metadata: profileApiMetadataSchema }).transform(({ metadata }) => ({ metadata })),
 );
 

@@ -34,14 +34,21 @@ async function launch(signedRequest: string) {
     body: new URLSearchParams({ signed_request: signedRequest }),
   });
   await response.text();
-  return { status: response.status, cookie: response.headers.get("set-cookie") ?? "", location: response.headers.get("location") };
+  return {
+    status: response.status,
+    cookie: response.headers.get("set-cookie") ?? "",
+    location: response.headers.get("location"),
+  };
 }
 
 beforeAll(async () => {
   org = createServer((request, response) => {
     orgCalls += 1;
-    const alive = request.url === "/services/oauth2/userinfo" && request.headers.authorization === `Bearer ${LIVE_TOKEN}`;
-    response.writeHead(alive ? 200 : 401, { "Content-Type": "application/json" }).end(alive ? '{"user_id":"005x"}' : "[]");
+    const alive =
+      request.url === "/services/oauth2/userinfo" && request.headers.authorization === `Bearer ${LIVE_TOKEN}`;
+    response
+      .writeHead(alive ? 200 : 401, { "Content-Type": "application/json" })
+      .end(alive ? '{"user_id":"005x"}' : "[]");
   });
   await new Promise<void>((resolve) => org.listen(0, "127.0.0.1", resolve));
   orgUrl = `http://127.0.0.1:${(org.address() as AddressInfo).port}`;
@@ -83,7 +90,10 @@ describe("Salesforce launches with SALESFORCE_VERIFY_OAUTH_TOKEN=true", () => {
       expect(result.cookie, name).not.toContain("session-token");
     }
     expect(orgCalls - before).toBe(1); // only the dead token reached the (allowed) org
-    const reasons = stack.logLines().filter((l) => l.msg === "host sign-in" && l.outcome === "refused").map((l) => l.reason);
+    const reasons = stack
+      .logLines()
+      .filter((l) => l.msg === "host sign-in" && l.outcome === "refused")
+      .map((l) => l.reason);
     expect(reasons).toContain("OAuth token is not alive");
     expect(reasons).toContain("client.instanceUrl is not an allowed Salesforce instance");
     expect(stack.rawOutput()).not.toContain("REVOKED");
@@ -93,7 +103,9 @@ describe("Salesforce launches with SALESFORCE_VERIFY_OAUTH_TOKEN=true", () => {
   it("still refuses tampered, wrong-secret and wrong-algorithm requests before calling the org", async () => {
     const before = orgCalls;
     const [signature] = sign(launchedFrom(orgUrl, LIVE_TOKEN)).split(".");
-    const forged = Buffer.from(JSON.stringify(launchedFrom(orgUrl, LIVE_TOKEN, { userId: "005OTHER" }))).toString("base64");
+    const forged = Buffer.from(JSON.stringify(launchedFrom(orgUrl, LIVE_TOKEN, { userId: "005OTHER" }))).toString(
+      "base64",
+    );
     const attacks = {
       tampered: `${signature}.${forged}`,
       "wrong secret": sign(launchedFrom(orgUrl, LIVE_TOKEN), "not-the-secret"),

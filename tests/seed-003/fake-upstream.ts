@@ -19,7 +19,10 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
   const cursors = new Map<string, number>();
   RESOURCES.forEach((resource, r) =>
     (["users", "accounts"] as Collection[]).forEach((collection, c) =>
-      answers.set(`${collection}/${resource}`, sampleAnswers(collection, resource, options.samplesPerRoute, options.seed + r * 10 + c)),
+      answers.set(
+        `${collection}/${resource}`,
+        sampleAnswers(collection, resource, options.samplesPerRoute, options.seed + r * 10 + c),
+      ),
     ),
   );
   const notFoundBody = generateSync(responseSchemas("users", "traits").notFound, { seed: options.seed });

@@ -17,7 +17,10 @@ export const RESOURCES = ["traits", "external_ids", "events", "metadata", "links
 export type SampledResource = (typeof RESOURCES)[number];
 export type Collection = "users" | "accounts";
 
-const SPEC_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../simulator/contract/openapi-seed-003.yaml");
+const SPEC_PATH = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../simulator/contract/openapi-seed-003.yaml",
+);
 
 type Node = unknown;
 
@@ -32,7 +35,11 @@ const anyJson = {
     { type: "object", additionalProperties: { type: "string" }, minProperties: 1, maxProperties: 2 },
     {
       type: "object",
-      properties: { value: { type: "string" }, source_id: { type: "string" }, updated_at: { type: "string", format: "date-time" } },
+      properties: {
+        value: { type: "string" },
+        source_id: { type: "string" },
+        updated_at: { type: "string", format: "date-time" },
+      },
       required: ["value"],
     },
   ],
@@ -52,18 +59,23 @@ function inline(node: Node, doc: Record<string, unknown>, depth = 0): Node {
   }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) out[key] = inline(value, doc, depth + 1);
-  if (out.additionalProperties === true) Object.assign(out, { additionalProperties: anyJson, minProperties: 1, maxProperties: 6 });
+  if (out.additionalProperties === true)
+    Object.assign(out, { additionalProperties: anyJson, minProperties: 1, maxProperties: 6 });
   return out;
 }
 
 type Operation = { responses: Record<string, { content?: Record<string, { schema: Node }> }> };
 
 /** The 200 and 404 body schemas of seed 003 for a route; accounts routes the seed leaves out use the users' one. */
-export function responseSchemas(collection: Collection, resource: SampledResource): { ok: JsonSchema; notFound: JsonSchema } {
+export function responseSchemas(
+  collection: Collection,
+  resource: SampledResource,
+): { ok: JsonSchema; notFound: JsonSchema } {
   const doc = parse(readFileSync(SPEC_PATH, "utf8")) as { paths: Record<string, { get: Operation }> };
   const paths = doc.paths;
   const operation =
-    paths[`/collections/${collection}/profiles/{externalId}/${resource}`] ?? paths[`/collections/users/profiles/{externalId}/${resource}`];
+    paths[`/collections/${collection}/profiles/{externalId}/${resource}`] ??
+    paths[`/collections/users/profiles/{externalId}/${resource}`];
   if (!operation) throw new Error(`seed 003 has no ${resource} route`);
   const responses = inline(operation.get.responses, doc) as Operation["responses"];
   const schemaOf = (status: string) => responses[status]?.content?.["application/json"]?.schema as JsonSchema;
@@ -73,7 +85,14 @@ export function responseSchemas(collection: Collection, resource: SampledResourc
 }
 
 /** `count` answers for one route, repeatable for a given `seed`. */
-export function sampleAnswers(collection: Collection, resource: SampledResource, count: number, seed: number): unknown[] {
+export function sampleAnswers(
+  collection: Collection,
+  resource: SampledResource,
+  count: number,
+  seed: number,
+): unknown[] {
   const { ok } = responseSchemas(collection, resource);
-  return Array.from({ length: count }, (_, i) => generateSync(ok, { seed: seed * 100_003 + i, optionalsProbability: 0.8, maxItems: 6 }));
+  return Array.from({ length: count }, (_, i) =>
+    generateSync(ok, { seed: seed * 100_003 + i, optionalsProbability: 0.8, maxItems: 6 }),
+  );
 }

@@ -30,7 +30,10 @@ describe("seed 003 answers through the upstream schemas", () => {
           const failures = bodies.filter((body) => !schema.safeParse(body).success);
           expect(failures.slice(0, 2), `${failures.length} of ${SAMPLES} refused`).toEqual([]);
           for (const body of bodies) {
-            const page = schema.parse(body) as { cursor?: { has_more: unknown }; data?: Array<Record<string, unknown>> };
+            const page = schema.parse(body) as {
+              cursor?: { has_more: unknown };
+              data?: Array<Record<string, unknown>>;
+            };
             if (page.cursor) expect(typeof page.cursor.has_more).toBe("boolean");
             for (const entry of page.data ?? []) {
               if (resource === "events") expect(typeof entry.timestamp).toBe("string");

@@ -27,7 +27,10 @@ const LOOPBACK_HOSTNAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
  * port only. An exact entry admits https, and plain http only for a loopback host listed explicitly (a test's fake
  * org), so a production token never travels in clear.
  */
-export function allowedInstanceOrigin(instanceUrl: string | undefined, instanceHosts: readonly string[]): string | null {
+export function allowedInstanceOrigin(
+  instanceUrl: string | undefined,
+  instanceHosts: readonly string[],
+): string | null {
   if (!instanceUrl) return null;
   let url: URL;
   try {

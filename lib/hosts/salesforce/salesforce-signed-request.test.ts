@@ -62,7 +62,9 @@ describe("verifySignedRequest", () => {
       reason: "algorithm is not HMACSHA256",
     });
     const [exampleSig] = sign(documentedExample).split(".");
-    const reshaped = Buffer.from(JSON.stringify({ ...documentedExample, userId: "005x0000001OTHER" })).toString("base64");
+    const reshaped = Buffer.from(JSON.stringify({ ...documentedExample, userId: "005x0000001OTHER" })).toString(
+      "base64",
+    );
     expect(verifySignedRequest(`${exampleSig}.${reshaped}`, settings).ok).toBe(false);
   });
 

@@ -7,7 +7,9 @@ const DEFAULT_HOSTS = ["*.my.salesforce.com", "*.salesforce.com", "*.force.com"]
 
 describe("allowedInstanceOrigin", () => {
   it("admits Salesforce's own https hosts and nothing that merely looks like them", () => {
-    expect(allowedInstanceOrigin("https://acme.my.salesforce.com", DEFAULT_HOSTS)).toBe("https://acme.my.salesforce.com");
+    expect(allowedInstanceOrigin("https://acme.my.salesforce.com", DEFAULT_HOSTS)).toBe(
+      "https://acme.my.salesforce.com",
+    );
     expect(allowedInstanceOrigin("https://na1.salesforce.com/x", DEFAULT_HOSTS)).toBe("https://na1.salesforce.com");
     for (const url of [
       "http://acme.my.salesforce.com", // clear text
@@ -44,7 +46,8 @@ beforeAll(async () => {
     const token = (request.headers.authorization ?? "").replace(/^Bearer /, "");
     if (request.url !== "/services/oauth2/userinfo") response.writeHead(404).end();
     else if (org.status) response.writeHead(org.status).end();
-    else if (org.live.has(token)) response.writeHead(200, { "Content-Type": "application/json" }).end('{"user_id":"005x"}');
+    else if (org.live.has(token))
+      response.writeHead(200, { "Content-Type": "application/json" }).end('{"user_id":"005x"}');
     else response.writeHead(401).end('[{"errorCode":"INVALID_SESSION_ID"}]');
   });
   await new Promise<void>((resolve) => org.server?.listen(0, "127.0.0.1", resolve));
