@@ -88,17 +88,22 @@ describe("parseConfig", () => {
 });
 
 describe("embedding configuration", () => {
-  it("defaults the Salesforce mapping and freshness bound", () => {
+  it("defaults the Salesforce mapping and replay bound (token check off, Salesforce's own instance hosts)", () => {
     const config = parseConfig(valid);
     expect(config.SALESFORCE_RECORD_FIELD_MAPPING).toBe("Contact.Email=email,Lead.Email=email");
-    expect(config.SALESFORCE_MAX_AGE_SECONDS).toBe(300);
+    expect(config.SALESFORCE_VERIFY_OAUTH_TOKEN).toBe(false);
+    expect(config.SALESFORCE_INSTANCE_HOSTS).toEqual(["*.my.salesforce.com", "*.salesforce.com", "*.force.com"]);
+    expect(parseConfig({ ...valid, SALESFORCE_VERIFY_OAUTH_TOKEN: "true" }).SALESFORCE_VERIFY_OAUTH_TOKEN).toBe(true);
   });
 
-  it("names a malformed record field mapping or freshness bound", () => {
+  it("names a malformed record field mapping, token-check switch or instance host list", () => {
     expect(errorOf({ ...valid, SALESFORCE_RECORD_FIELD_MAPPING: "Contact.Email" })).toContain(
       "SALESFORCE_RECORD_FIELD_MAPPING",
     );
-    expect(errorOf({ ...valid, SALESFORCE_MAX_AGE_SECONDS: "0" })).toContain("SALESFORCE_MAX_AGE_SECONDS");
+    expect(errorOf({ ...valid, SALESFORCE_VERIFY_OAUTH_TOKEN: "yes" })).toContain("SALESFORCE_VERIFY_OAUTH_TOKEN");
+    expect(errorOf({ ...valid, SALESFORCE_INSTANCE_HOSTS: "https://x.force.com" })).toContain(
+      "SALESFORCE_INSTANCE_HOSTS",
+    );
     expect(
       parseConfig({ ...valid, SALESFORCE_RECORD_FIELD_MAPPING: "Contact.External_Id__c=user_id, Lead.Email=email" })
         .SALESFORCE_RECORD_FIELD_MAPPING,

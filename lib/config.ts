@@ -140,8 +140,23 @@ const envSchema = z.object({
           "must list Object.Field=identifier_type rules, e.g. Contact.Email=email,Lead.Email=email",
         ),
     ),
-  /** How old (either way, in seconds) a Canvas signed request may be: Salesforce sets no expiry of its own. */
-  SALESFORCE_MAX_AGE_SECONDS: int(10, 3_600, 300),
+  /** Replay bound of Canvas launches: check client.oauthToken at the org's userinfo endpoint (salesforce-oauth-check.ts). */
+  SALESFORCE_VERIFY_OAUTH_TOKEN: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .optional()
+    .default("false")
+    .transform((v) => v === "true"),
+  /** The only instance hosts that check may call: `*.domain` (https) or an exact `host[:port]`. */
+  SALESFORCE_INSTANCE_HOSTS: commaList("*.my.salesforce.com,*.salesforce.com,*.force.com").pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?$|^\[::1\](:\d{1,5})?$/,
+          "must list host names like *.my.salesforce.com or 127.0.0.1:8443",
+        ),
+    ),
+  ),
   PINNED_TRAITS: commaList("name,email,plan,company,lifetime_value,last_seen_at"),
   /** The Redis every instance shares (DESIGN §9). Unset: one instance, in-memory state. */
   REDIS_URL: optionalString.pipe(

@@ -8,7 +8,7 @@ import {
   profileApiVerboseTraitsSchema,
 } from "./schemas";
 
-/** Shapes from the Profile API documentation (seeds 000/003), and the ways an answer can be wrong. */
+/** Shapes from the Profile API documentation (seed 000) and its OpenAPI description (seed 003), and the ways an answer can be wrong. */
 describe("upstream schemas", () => {
   it("accept the documented samples, keep unknown fields, read null optional strings as absent", () => {
     const traits = profileApiTraitsSchema.parse({
@@ -64,19 +64,77 @@ describe("upstream schemas", () => {
     expect(verbose.traits.plan?.value).toBe("pro");
   });
 
+  it("accept seed 003's shapes and normalise them into the app's types", () => {
+    expect(profileApiTraitsSchema.parse({ cursor: { limit: -3 } })).toEqual({
+      traits: {},
+      cursor: { has_more: false },
+    });
+    expect(profileApiTraitsSchema.parse({ traits: {}, cursor: { next: "n1" } }).cursor).toEqual({
+      has_more: true,
+      next: "n1",
+    });
+    expect(
+      profileApiVerboseTraitsSchema.parse({
+        traits: { plan: "pro", odd: { value: 1, source_id: 5 }, v: { value: 2, source_id: "s" } },
+      }).traits,
+    ).toEqual({
+      plan: { value: "pro" },
+      odd: { value: { value: 1, source_id: 5 } },
+      v: { value: 2, source_id: "s" },
+    });
+    expect(profileApiExternalIdsSchema.parse({}).data).toEqual([]);
+    expect(
+      profileApiExternalIdsSchema.parse({ data: [{ id: "x" }, { type: "email" }, { id: "a@b.c", type: "email" }] })
+        .data,
+    ).toEqual([{ id: "a@b.c", type: "email" }]);
+    expect(
+      profileApiEventsSchema.parse({
+        data: [
+          { type: "alias", timestamp: "2024-12-08T20:04:32Z", messageId: "m1" },
+          { timestamp: "2024-12-08T20:04:33Z" },
+          { type: "track" },
+        ],
+      }).data,
+    ).toEqual([
+      { type: "alias", timestamp: "2024-12-08T20:04:32Z", message_id: "m1" },
+      { type: "unknown", timestamp: "2024-12-08T20:04:33Z" },
+    ]);
+    expect(profileApiMetadataResponseSchema.parse({ segment_id: "sg1", created_at: "2017-10-23T00:22:42Z" })).toEqual({
+      metadata: { segment_id: "sg1", created_at: "2017-10-23T00:22:42Z" },
+    });
+    expect(profileApiMetadataResponseSchema.parse({})).toEqual({ metadata: {} });
+    expect(profileApiLinksSchema.parse({ data: [{ to_collection: "accounts" }, { external_ids: [] }] }).data).toEqual([
+      { to_collection: "accounts", external_ids: [] },
+    ]);
+  });
+
   it.each([
     ["traits not an object", profileApiTraitsSchema, { traits: ["a"] }],
-    ["traits missing", profileApiTraitsSchema, { cursor: { has_more: false } }],
     ["cursor.has_more not a boolean", profileApiTraitsSchema, { traits: {}, cursor: { has_more: "false" } }],
-    ["verbose trait without value", profileApiVerboseTraitsSchema, { traits: { plan: "pro" } }],
+    ["cursor.limit not an integer", profileApiTraitsSchema, { traits: {}, cursor: { limit: 1.5 } }],
+    ["cursor null", profileApiTraitsSchema, { traits: {}, cursor: null }],
+    ["verbose traits an array", profileApiVerboseTraitsSchema, { traits: [{ value: 1 }] }],
     ["data not an array", profileApiExternalIdsSchema, { data: {} }],
-    ["external id without type", profileApiExternalIdsSchema, { data: [{ id: "x" }] }],
+    ["external id id a number", profileApiExternalIdsSchema, { data: [{ id: 5, type: "user_id" }] }],
     ["event timestamp a number", profileApiEventsSchema, { data: [{ type: "track", timestamp: 1515111395663 }] }],
-    ["event without type", profileApiEventsSchema, { data: [{ timestamp: "2018-01-05T00:16:35Z" }] }],
+    ["event type a number", profileApiEventsSchema, { data: [{ type: 1, timestamp: "2018-01-05T00:16:35Z" }] }],
     ["event data entry not an object", profileApiEventsSchema, { data: ["track"] }],
-    ["metadata missing", profileApiMetadataResponseSchema, {}],
+    [
+      "event properties an array",
+      profileApiEventsSchema,
+      { data: [{ type: "track", timestamp: "2018-01-05T00:16:35Z", properties: [] }] },
+    ],
+    ["metadata not an object", profileApiMetadataResponseSchema, { metadata: "x" }],
+    ["metadata null", profileApiMetadataResponseSchema, { metadata: null }],
     ["metadata created_at a number", profileApiMetadataResponseSchema, { metadata: { created_at: 5 } }],
-    ["link without external_ids", profileApiLinksSchema, { data: [{ to_collection: "accounts" }] }],
+    ["top-level metadata created_at a number", profileApiMetadataResponseSchema, { created_at: 5 }],
+    ["metadata body an array", profileApiMetadataResponseSchema, [{ created_at: "2017-10-23T00:22:42Z" }]],
+    [
+      "link external_ids not an array",
+      profileApiLinksSchema,
+      { data: [{ to_collection: "accounts", external_ids: {} }] },
+    ],
+    ["link to_collection a number", profileApiLinksSchema, { data: [{ to_collection: 1 }] }],
   ])("reject %s", (_name, schema, body) => {
     expect(schema.safeParse(body).success).toBe(false);
   });

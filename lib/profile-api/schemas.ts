@@ -3,24 +3,29 @@ import { z } from "zod";
 import type {
   Cursor,
   EventsPage,
-  ExternalId,
   ExternalIdsPage,
   JsonValue,
   LinksPage,
   MetadataResponse,
-  ProfileEvent,
-  ProfileLink,
   ProfileMetadata,
   TraitsPage,
   VerboseTraitsPage,
-  VerboseTraitValue,
 } from "@/lib/core/api-types";
+import {
+  keepIdentifiedExternalIds,
+  normalizeCursor,
+  normalizeEvents,
+  normalizeLinks,
+  normalizeVerboseTraits,
+} from "./normalize";
 
 /**
- * Zod schemas for the Profile API's answers (seeds 000/003), producing exactly the types of
- * lib/core/api-types.ts. Lenient on fields the app does not read (kept as they come), strict on what
- * it relies on: `traits` is an object, `data` an array of objects with the documented required
- * fields, `cursor.has_more` a boolean, timestamps strings. A body that fails is "malformed".
+ * Zod schemas for the Profile API's answers, and the one place where they become the app's own types
+ * (lib/core/api-types.ts). Two sources document those answers: the documentation (seed 000) and an OpenAPI 3.1
+ * description (seed 003) that makes every field optional, puts metadata fields at the top level, names the event id
+ * `messageId` and says nothing of verbose traits. Every shape either documents is accepted and normalised here
+ * (lib/profile-api/normalize.ts); a shape neither documents (a field of the wrong type, `traits` not an object, `data`
+ * not an array) fails, and the body is "malformed". Fields the app does not read are kept as they come.
  */
 
 // Bodies come from JSON.parse, so every value is already JSON; only the shape around it is checked.
@@ -32,61 +37,58 @@ const optionalString = z
   .nullish()
   .transform((v) => v ?? undefined);
 
-export const profileApiCursorSchema: z.ZodType<Cursor> = z.looseObject({
-  url: optionalString,
-  has_more: z.boolean(),
-  next: optionalString,
-  limit: z.number().int().nonnegative().optional(),
-});
+/** Both seeds: every field optional in 003; `has_more` absent is read from `next`, a negative `limit` dropped. */
+export const profileApiCursorSchema: z.ZodType<Cursor> = z
+  .looseObject({
+    url: optionalString,
+    has_more: z.boolean().optional(),
+    next: optionalString,
+    limit: z.number().int().optional(),
+  })
+  .transform(normalizeCursor);
 
-export const profileApiTraitsSchema: z.ZodType<TraitsPage> = z.looseObject({
-  traits: jsonObject,
-  cursor: profileApiCursorSchema.optional(),
-});
+export const profileApiTraitsSchema: z.ZodType<TraitsPage> = z
+  .looseObject({ traits: jsonObject.optional(), cursor: profileApiCursorSchema.optional() })
+  .transform((page) => ({ ...page, traits: page.traits ?? {} }));
 
-export const profileApiVerboseTraitValueSchema: z.ZodType<VerboseTraitValue> = z.looseObject({
-  value: jsonValue,
-  source_id: optionalString,
-  updated_at: optionalString,
-});
+/** 003 documents any value in the traits map, so a plain value on a verbose page is read as `{ value }`. */
+export const profileApiVerboseTraitsSchema: z.ZodType<VerboseTraitsPage> = z
+  .looseObject({ traits: jsonObject.optional(), cursor: profileApiCursorSchema.optional() })
+  .transform((page) => ({ ...page, traits: normalizeVerboseTraits(page.traits ?? {}) }));
 
-export const profileApiVerboseTraitsSchema: z.ZodType<VerboseTraitsPage> = z.looseObject({
-  traits: z.record(z.string(), profileApiVerboseTraitValueSchema),
-  cursor: profileApiCursorSchema.optional(),
-});
-
-export const profileApiExternalIdSchema: z.ZodType<ExternalId> = z.looseObject({
-  id: z.string(),
-  type: z.string(),
+/** 003 makes `id` and `type` optional: the schema accepts that; the page keeps only entries that name an identity. */
+const wireExternalIdSchema = z.looseObject({
+  id: z.string().optional(),
+  type: z.string().optional(),
   source_id: optionalString,
   collection: optionalString,
   created_at: optionalString,
   encoding: optionalString,
   first_message_id: optionalString,
 });
+const externalIdListSchema = z.array(wireExternalIdSchema).transform(keepIdentifiedExternalIds);
 
-export const profileApiExternalIdsSchema: z.ZodType<ExternalIdsPage> = z.looseObject({
-  data: z.array(profileApiExternalIdSchema),
-  cursor: profileApiCursorSchema.optional(),
-});
+export const profileApiExternalIdsSchema: z.ZodType<ExternalIdsPage> = z
+  .looseObject({ data: externalIdListSchema.optional(), cursor: profileApiCursorSchema.optional() })
+  .transform((page) => ({ ...page, data: page.data ?? [] }));
 
-export const profileApiEventSchema: z.ZodType<ProfileEvent> = z.looseObject({
-  type: z.string(),
+const wireEventSchema = z.looseObject({
+  type: z.string().optional(),
   event: optionalString,
   properties: jsonObject.optional(),
   traits: jsonObject.optional(),
   context: jsonObject.optional(),
-  timestamp: z.string(),
+  timestamp: z.string().optional(),
   message_id: optionalString,
+  messageId: optionalString,
   source_id: optionalString,
-  external_ids: z.array(profileApiExternalIdSchema).optional(),
+  external_ids: externalIdListSchema.optional(),
   related: jsonObject.optional(),
 });
 
-export const profileApiEventsSchema: z.ZodType<EventsPage> = z.looseObject({
-  data: z.array(profileApiEventSchema),
-  cursor: profileApiCursorSchema.optional(),
-});
+export const profileApiEventsSchema: z.ZodType<EventsPage> = z
+  .looseObject({ data: z.array(wireEventSchema).optional(), cursor: profileApiCursorSchema.optional() })
+  .transform((page) => ({ ...page, data: normalizeEvents(page.data ?? []) }));
 
 export const profileApiMetadataSchema: z.ZodType<ProfileMetadata> = z.looseObject({
   created_at: optionalString,
@@ -96,21 +98,27 @@ export const profileApiMetadataSchema: z.ZodType<ProfileMetadata> = z.looseObjec
   first_source_id: optionalString,
   last_message_id: optionalString,
   last_source_id: optionalString,
+  segment_id: optionalString,
 }) as z.ZodType<ProfileMetadata>;
 
-export const profileApiMetadataResponseSchema: z.ZodType<MetadataResponse> = z.looseObject({
-  metadata: profileApiMetadataSchema,
+/** Seed 000 nests the fields under `metadata`; seed 003 puts them at the top level, read here as if nested. */
+export const profileApiMetadataResponseSchema: z.ZodType<MetadataResponse> = z.preprocess(
+  (body) =>
+    typeof body === "object" && body !== null && !Array.isArray(body) && !("metadata" in body)
+      ? { metadata: body }
+      : body,
+  z.looseObject({ metadata: profileApiMetadataSchema }).transform(({ metadata }) => ({ metadata })),
+);
+
+/** 003 makes both fields optional: no `external_ids` is none; a link without `to_collection` leads nowhere and is dropped. */
+const wireLinkSchema = z.looseObject({
+  to_collection: z.string().optional(),
+  external_ids: externalIdListSchema.optional(),
 });
 
-export const profileApiLinkSchema: z.ZodType<ProfileLink> = z.looseObject({
-  to_collection: z.string(),
-  external_ids: z.array(profileApiExternalIdSchema),
-});
-
-export const profileApiLinksSchema: z.ZodType<LinksPage> = z.looseObject({
-  data: z.array(profileApiLinkSchema),
-  cursor: profileApiCursorSchema.optional(),
-});
+export const profileApiLinksSchema: z.ZodType<LinksPage> = z
+  .looseObject({ data: z.array(wireLinkSchema).optional(), cursor: profileApiCursorSchema.optional() })
+  .transform((page) => ({ ...page, data: normalizeLinks(page.data ?? []) }));
 
 /** The documented error body: `{ "error": { "code", "message" } }`. Used only to read the code. */
 export const profileApiErrorBodySchema = z.looseObject({

@@ -5,7 +5,19 @@ import { mintHandoffCode } from "@/lib/auth/handoff-code";
 import { sealRecordContext } from "@/lib/auth/record-context";
 import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "@/lib/auth/host-session";
 import { parseFieldMapping, pickRecordIdentifier } from "./salesforce-record";
-import { verifySignedRequest } from "./salesforce-signed-request";
+import { createOAuthTokenChecker, type OAuthTokenChecker } from "./salesforce-oauth-check";
+import { type CanvasEnvelope, verifySignedRequest } from "./salesforce-signed-request";
+
+let checker: OAuthTokenChecker | undefined;
+
+/** SALESFORCE_VERIFY_OAUTH_TOKEN: the launch's OAuth token must still be alive at its org (the replay bound). */
+async function refusalOfTokenCheck(envelope: CanvasEnvelope): Promise<string | null> {
+  const config = getConfig();
+  if (!config.SALESFORCE_VERIFY_OAUTH_TOKEN) return null;
+  checker ??= createOAuthTokenChecker({ instanceHosts: config.SALESFORCE_INSTANCE_HOSTS });
+  const verdict = await checker.check(envelope.client?.instanceUrl, envelope.client?.oauthToken);
+  return verdict.ok ? null : verdict.reason;
+}
 
 /**
  * Salesforce Canvas's POST: verify `signed_request`, mint the session, and 303 to the sidebar for the record's customer
@@ -25,12 +37,14 @@ export async function signInFromSalesforce(request: Request): Promise<Response> 
     logHostSignIn("salesforce", "refused", "no signed_request form field");
     return hostSignInRefused();
   }
-  const result = verifySignedRequest(signedRequest, {
-    consumerSecret: config.SALESFORCE_CANVAS_CONSUMER_SECRET,
-    maxAgeSeconds: config.SALESFORCE_MAX_AGE_SECONDS,
-  });
+  const result = verifySignedRequest(signedRequest, { consumerSecret: config.SALESFORCE_CANVAS_CONSUMER_SECRET });
   if (!result.ok) {
     logHostSignIn("salesforce", "refused", result.reason);
+    return hostSignInRefused();
+  }
+  const refusal = await refusalOfTokenCheck(result.envelope);
+  if (refusal) {
+    logHostSignIn("salesforce", "refused", refusal);
     return hostSignInRefused();
   }
   logHostSignIn("salesforce", "ok");

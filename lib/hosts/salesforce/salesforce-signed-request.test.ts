@@ -2,9 +2,10 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RECORD_FIELD_MAPPING, parseFieldMapping, pickRecordIdentifier } from "./salesforce-record";
 import { verifySignedRequest } from "./salesforce-signed-request";
+import documentedExample from "@/tests/fixtures/salesforce-canvas-request-example.json";
 
 const SECRET = "consumer-secret-for-tests";
-const settings = { consumerSecret: SECRET, maxAgeSeconds: 300 };
+const settings = { consumerSecret: SECRET };
 
 function envelope(overrides: Record<string, unknown> = {}) {
   return {
@@ -35,7 +36,23 @@ describe("verifySignedRequest", () => {
     }
   });
 
-  it("refuses a tampered envelope, another secret, another algorithm, a stale or future request", () => {
+  it("accepts Salesforce's documented CanvasRequest example (issuedAt: null) and names its user", () => {
+    const result = verifySignedRequest(sign(documentedExample), settings);
+    expect(result.ok && result.agent).toEqual({
+      name: "Sean Forbes",
+      email: "admin@6457617734813492.com",
+      source: "salesforce",
+    });
+  });
+
+  it("accepts whatever issuedAt holds: absent, seconds, milliseconds, hours old or ahead, a string", () => {
+    const now = Date.now();
+    for (const issuedAt of [undefined, null, Math.floor(now / 1000), now, now - 2 * 3_600_000, now + 3_600_000, "x"]) {
+      expect(verifySignedRequest(sign(envelope({ issuedAt })), settings).ok, String(issuedAt)).toBe(true);
+    }
+  });
+
+  it("refuses a tampered envelope, another secret, another algorithm", () => {
     const [sig] = sign(envelope()).split(".");
     const forged = `${sig}.${Buffer.from(JSON.stringify(envelope({ context: { user: { fullName: "Admin" } } }))).toString("base64")}`;
     expect(verifySignedRequest(forged, settings)).toEqual({ ok: false, reason: "signature mismatch" });
@@ -44,9 +61,11 @@ describe("verifySignedRequest", () => {
       ok: false,
       reason: "algorithm is not HMACSHA256",
     });
-    expect(verifySignedRequest(sign(envelope({ issuedAt: Date.now() - 10 * 60_000 })), settings).ok).toBe(false);
-    expect(verifySignedRequest(sign(envelope({ issuedAt: Date.now() + 10 * 60_000 })), settings).ok).toBe(false);
-    expect(verifySignedRequest(sign(envelope({ issuedAt: undefined })), settings).ok).toBe(false);
+    const [exampleSig] = sign(documentedExample).split(".");
+    const reshaped = Buffer.from(JSON.stringify({ ...documentedExample, userId: "005x0000001OTHER" })).toString(
+      "base64",
+    );
+    expect(verifySignedRequest(`${exampleSig}.${reshaped}`, settings).ok).toBe(false);
   });
 
   it("refuses garbage without throwing", () => {

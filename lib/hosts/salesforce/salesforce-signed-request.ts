@@ -3,11 +3,23 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { Agent } from "@/lib/auth/agent";
 
-/** What we read of a Canvas envelope; everything else (notably client.oauthToken) is ignored and never stored. */
+/**
+ * What we read of a Canvas envelope. `issuedAt` is deliberately not read: Salesforce's own example has `null`, older
+ * guides call it the time the OAuth token was issued (hours old), the current one "for internal use only".
+ * `client.oauthToken` and `client.instanceUrl` are read only for the optional liveness check (salesforce-oauth-check.ts)
+ * and never stored, logged or sent to the browser.
+ */
 const envelopeSchema = z.object({
   algorithm: z.string(),
-  issuedAt: z.number().int().optional(),
-  client: z.object({ targetOrigin: z.string().optional(), instanceId: z.string().optional() }).passthrough().optional(),
+  client: z
+    .object({
+      targetOrigin: z.string().optional(),
+      instanceId: z.string().optional(),
+      instanceUrl: z.string().optional(),
+      oauthToken: z.string().optional(),
+    })
+    .passthrough()
+    .optional(),
   context: z.object({
     user: z.object({
       userName: z.string().optional(),
@@ -30,7 +42,7 @@ export type CanvasEnvelope = z.infer<typeof envelopeSchema>;
 export type SalesforceVerification =
   { ok: true; agent: Agent; envelope: CanvasEnvelope } | { ok: false; reason: string };
 
-export type SalesforceSettings = { consumerSecret: string; maxAgeSeconds: number; now?: () => number };
+export type SalesforceSettings = { consumerSecret: string };
 
 /** Decodes standard or URL-safe base64, with or without padding; null when it is neither. */
 export function decodeBase64Any(value: string): Buffer | null {
@@ -47,8 +59,8 @@ function agentOf(envelope: CanvasEnvelope): Agent | null {
 
 /**
  * Verifies a Canvas `signed_request` (`<base64 HMAC-SHA256>.<base64 JSON envelope>`): the HMAC is computed over the
- * still-encoded envelope with the consumer secret and compared in constant time; the envelope must say HMACSHA256 and
- * have been issued within `maxAgeSeconds` (Salesforce documents no expiry, so replay is bounded here).
+ * still-encoded envelope with the consumer secret and compared in constant time; the envelope must say HMACSHA256.
+ * Whatever `issuedAt` holds is accepted: replay is bounded by the OAuth token's liveness (salesforce-oauth-check.ts).
  */
 export function verifySignedRequest(signedRequest: string, settings: SalesforceSettings): SalesforceVerification {
   const parts = signedRequest.split(".");
@@ -69,10 +81,6 @@ export function verifySignedRequest(signedRequest: string, settings: SalesforceS
     return { ok: false, reason: "envelope is not JSON" };
   }
   if (parsed.algorithm !== "HMACSHA256") return { ok: false, reason: "algorithm is not HMACSHA256" };
-  const now = (settings.now ?? Date.now)();
-  if (parsed.issuedAt === undefined || Math.abs(now - parsed.issuedAt) > settings.maxAgeSeconds * 1000) {
-    return { ok: false, reason: "issuedAt missing or outside the freshness window" };
-  }
   const agent = agentOf(parsed);
   if (!agent) return { ok: false, reason: "no usable user name" };
   return { ok: true, agent, envelope: parsed };
