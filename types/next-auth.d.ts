@@ -1,18 +1,22 @@
 import type { AgentSource } from "@/lib/auth/agent";
+import type { Role } from "@/lib/governance/roles";
 
 // The agent's session: name, optional e-mail, and where they signed in from. Never a Profile API token.
 declare module "next-auth" {
   interface Session {
     user: { name: string; email?: string | null; image?: string | null };
     source: AgentSource;
+    role: Role;
   }
   interface User {
     source?: AgentSource;
+    role?: Role;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     source?: AgentSource;
+    role?: Role;
   }
 }

@@ -50,7 +50,7 @@ export function TraitList({ entries, pinned, search, verbose }: { entries: Recor
               {key}
             </dt>
             <dd className="min-w-0 flex-1 basis-32">
-              <TraitValue value={entry.value} />
+              <TraitValue value={entry.value} field={{ trait: key }} />
               {verbose ? <Provenance entry={entry} /> : null}
             </dd>
           </div>

@@ -1,11 +1,13 @@
 import { ExternalLink } from "lucide-react";
-import type { JsonValue } from "@/lib/api-types";
+import { isMaskedValue, type JsonValue } from "@/lib/api-types";
+import { MaskedValueView, type RevealField } from "@/components/governance/masked-value";
 import { formatDate, formatDateTime } from "@/lib/views/format";
 import { viewTraitValue } from "@/lib/views/trait-values";
 import { Badge } from "@/components/ui/badge";
 
-/** One trait value, shown by what it is (see lib/views/trait-values.ts). */
-export function TraitValue({ value }: { value: JsonValue | undefined }) {
+/** One trait value, shown by what it is (see lib/views/trait-values.ts); a masked one by its hint (`field`: what Reveal asks for). */
+export function TraitValue({ value, field }: { value: JsonValue | undefined; field?: RevealField }) {
+  if (isMaskedValue(value)) return <MaskedValueView value={value} field={field} />;
   const view = viewTraitValue(value);
   switch (view.kind) {
     case "empty":

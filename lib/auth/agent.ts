@@ -1,13 +1,22 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
+import { isRole, type Role } from "@/lib/governance/roles";
 import { SESSION_COOKIE_NAME } from "./cookies";
 import { readBearerToken, verifyEmbedToken } from "./embed-token";
 
 export type AgentSource = "standalone" | "zendesk" | "salesforce";
 
-/** The signed-in person using the app (a support agent or sales rep), as the BFF and pages see them. */
-export type Agent = { name: string; email?: string; source: AgentSource };
+/**
+ * The signed-in person using the app (a support agent or sales rep), as the BFF and pages see them. `role` is fixed at
+ * sign-in (DESIGN §10); absent (a token minted before roles existed) means the least: `agent`.
+ */
+export type Agent = { name: string; email?: string; source: AgentSource; role?: Role };
+
+/** The agent's role; a missing one is the least privileged. */
+export function roleOf(agent: Agent): Role {
+  return agent.role ?? "agent";
+}
 
 type CookieReader = (name: string) => string | undefined;
 
@@ -35,6 +44,7 @@ export async function readAgentFromCookies(read: CookieReader): Promise<Agent | 
       name: jwt.name,
       ...(typeof jwt.email === "string" && jwt.email ? { email: jwt.email } : {}),
       source: jwt.source ?? "standalone",
+      role: isRole(jwt.role) ? jwt.role : "agent",
     };
   } catch {
     // A token we cannot decrypt (old secret, tampered) is simply no session.

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { mintEmbedToken, readBearerToken, verifyEmbedToken } from "./embed-token";
 
 const SECRET = "x".repeat(40);
-const agent = { name: "Grace", email: "g@acme.test", source: "zendesk" as const };
+const agent = { name: "Grace", email: "g@acme.test", source: "zendesk" as const, role: "supervisor" as const };
 
 describe("embed token", () => {
   it("round-trips the agent", async () => {

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { mintHandoffCode, redeemHandoffCode } from "./handoff-code";
 
 const SECRET = "s".repeat(40);
-const agent = { name: "Zoe", email: "zoe@acme.test", source: "zendesk" as const };
+// The role travels in the code: the sidebar's session must not lose what the host sign-in decided.
+const agent = { name: "Zoe", email: "zoe@acme.test", source: "zendesk" as const, role: "supervisor" as const };
 
 afterEach(() => vi.useRealTimers());
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { encode } from "next-auth/jwt";
+import { auditSignIn } from "@/lib/audit/sign-in";
 import { getConfig } from "@/lib/config";
 import type { Agent } from "./agent";
 import { AUTH_COOKIE_OPTIONS, SESSION_COOKIE_NAME } from "./cookies";
@@ -12,7 +13,13 @@ import { SESSION_MAX_AGE_SECONDS } from "./session-max-age";
  */
 export async function buildHostSessionCookie(agent: Agent): Promise<string> {
   const token = await encode({
-    token: { name: agent.name, email: agent.email ?? null, sub: `${agent.source}:${agent.name}`, source: agent.source },
+    token: {
+      name: agent.name,
+      email: agent.email ?? null,
+      sub: `${agent.source}:${agent.name}`,
+      source: agent.source,
+      role: agent.role ?? "agent",
+    },
     secret: getConfig().AUTH_SECRET,
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
@@ -42,7 +49,8 @@ export function redirectWithSession(path: `/${string}`, cookie: string): Respons
 }
 
 /** One JSON log line for a host sign-in attempt: the outcome and reason, never the token or the agent's e-mail. */
-export function logHostSignIn(host: "zendesk" | "salesforce", outcome: "ok" | "refused", reason?: string): void {
+export function logHostSignIn(host: "zendesk" | "salesforce", outcome: "ok" | "refused", reason?: string, agent?: Agent): void {
+  auditSignIn(host, outcome, agent, reason);
   console.log(
     JSON.stringify({
       level: outcome === "ok" ? "info" : "warn",

@@ -2,6 +2,8 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
 import { exportAuthEnvironment, getConfig } from "@/lib/config";
+import { auditSignIn } from "@/lib/audit/sign-in";
+import { isRole } from "@/lib/governance/roles";
 import { isAgentSource } from "./agent-claims";
 import { toSafeRedirect } from "./callback-url";
 import { AUTH_COOKIES } from "./cookies";
@@ -16,7 +18,7 @@ function buildProviders(): Provider[] {
   const config = getConfig();
   const providers: Provider[] = [];
   if (config.oidcEnabled) providers.push(createOidcProvider(config));
-  if (config.DEMO_PASSWORD) providers.push(createDemoProvider(config.DEMO_PASSWORD));
+  if (config.DEMO_PASSWORD) providers.push(createDemoProvider(config.DEMO_PASSWORD, config.DEMO_ROLES));
   return providers;
 }
 
@@ -37,21 +39,34 @@ export function getAuthOptions(): AuthOptions {
     cookies: AUTH_COOKIES,
     useSecureCookies: true,
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    // Every successful sign-in in the audit trail (refusals are recorded where they are decided).
+    events: {
+      signIn({ user, account }) {
+        auditSignIn("standalone", "ok", { name: user.name ?? undefined, email: user.email ?? undefined, role: isRole(user.role) ? user.role : undefined }, account?.provider);
+      },
+    },
     callbacks: {
       // OIDC_ALLOWED_EMAIL_DOMAINS: an identity provider may vouch for people who must not get in (guests, contractors),
       // and an e-mail the provider says is unverified proves nothing about the domain (isAllowedOidcProfile).
       signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
         const domains = config.OIDC_ALLOWED_EMAIL_DOMAINS;
-        return isAllowedOidcProfile(profile, domains) && isAllowedEmail(user.email, domains);
+        const allowed = isAllowedOidcProfile(profile, domains) && isAllowedEmail(user.email, domains);
+        if (!allowed) auditSignIn("standalone", "refused", { name: user.name ?? undefined, email: user.email ?? undefined }, "oidc: not an allowed e-mail");
+        return allowed;
       },
+      // The role is decided once, at sign-in (DESIGN §10): a change in the IdP takes effect at the next sign-in.
       jwt({ token, user }) {
-        if (user) token.source = isAgentSource(user.source) ? user.source : "standalone";
+        if (user) {
+          token.source = isAgentSource(user.source) ? user.source : "standalone";
+          token.role = isRole(user.role) ? user.role : config.HOST_DEFAULT_ROLE;
+        }
         return token;
       },
       session({ session, token }) {
         session.user = { name: token.name ?? "agent", email: token.email ?? null };
         session.source = token.source ?? "standalone";
+        session.role = isRole(token.role) ? token.role : "agent";
         return session;
       },
       redirect({ url, baseUrl }) {

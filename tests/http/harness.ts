@@ -5,7 +5,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -88,7 +89,7 @@ function startApp(port: number, env: Record<string, string>): { child: ChildProc
   return { child, output: () => output };
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");
@@ -108,7 +109,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sim = await startSimulator({ port: 0, token, spaceId: SIM_DEFAULTS.spaceId, faults: options.faults });
   const port = await getFreePort();
   const appUrl = `http://127.0.0.1:${port}`;
+  // Each stack audits into its own throwaway database (never ./data of the checkout); AUDIT_DB_PATH in appEnv wins.
+  const auditDir = mkdtempSync(path.join(tmpdir(), "sidebar-audit-"));
   const app = startApp(port, {
+    AUDIT_DB_PATH: path.join(auditDir, "audit.db"),
     SEGMENT_SPACE_ID: SIM_DEFAULTS.spaceId,
     SEGMENT_ACCESS_TOKEN: token,
     PROFILE_API_URL: sim.url,
@@ -121,6 +125,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   } catch (error) {
     await stopChild(app.child);
     await sim.close();
+    rmSync(auditDir, { recursive: true, force: true });
     throw error;
   }
   const session = await signIn(appUrl, "HTTP Tester", DEMO_PASSWORD);
@@ -169,6 +174,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stop: async () => {
       await stopChild(app.child);
       await sim.close();
+      rmSync(auditDir, { recursive: true, force: true });
     },
   };
 }
