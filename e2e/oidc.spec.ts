@@ -72,9 +72,15 @@ test("the sign-in page shows exactly one message for each next-auth error code",
   await expect(page.getByTestId("sign-in-error")).toHaveCount(0);
 });
 
-test("the role comes from the provider's groups claim through ROLE_MAP, and unmapped groups are agents", async ({ page }) => {
+test("the role comes from the provider's groups claim through ROLE_MAP, and unmapped groups are agents", async ({
+  page,
+}) => {
   // e2e/support/oidc-server.ts: "audrey" is in sidebar-auditors, "susan" in sidebar-supervisors, "ada" only in staff.
-  for (const [login, role] of [["audrey", "auditor"], ["susan", "supervisor"], ["ada", "agent"]] as const) {
+  for (const [login, role] of [
+    ["audrey", "auditor"],
+    ["susan", "supervisor"],
+    ["ada", "agent"],
+  ] as const) {
     await page.context().clearCookies();
     await signInAtProvider(page, login);
     await page.waitForURL((url) => url.hostname === "localhost" && !url.pathname.startsWith("/sign-in"));

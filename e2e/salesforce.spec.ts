@@ -203,7 +203,10 @@ test("the Salesforce profile id maps to a role through ROLE_MAP; an unmapped pro
 }) => {
   // A fresh request context per sign-in: no cookie jar shared with other tests; the session cookie is sent by hand.
   const api = await playwright.request.newContext({ baseURL: e2eEnv.appUrl });
-  for (const [profileId, role] of [["00eSUPERVISOR", "supervisor"], ["00eOTHER", "agent"]] as const) {
+  for (const [profileId, role] of [
+    ["00eSUPERVISOR", "supervisor"],
+    ["00eOTHER", "agent"],
+  ] as const) {
     const envelope = canvasEnvelope({}, { Email: "ada@example.com" });
     (envelope.context.user as Record<string, unknown>).profileId = profileId;
     const response = await api.post("/embed/salesforce", {

@@ -95,7 +95,9 @@ describe("embedding configuration", () => {
   });
 
   it("names a malformed record field mapping or freshness bound", () => {
-    expect(errorOf({ ...valid, SALESFORCE_RECORD_FIELD_MAPPING: "Contact.Email" })).toContain("SALESFORCE_RECORD_FIELD_MAPPING");
+    expect(errorOf({ ...valid, SALESFORCE_RECORD_FIELD_MAPPING: "Contact.Email" })).toContain(
+      "SALESFORCE_RECORD_FIELD_MAPPING",
+    );
     expect(errorOf({ ...valid, SALESFORCE_MAX_AGE_SECONDS: "0" })).toContain("SALESFORCE_MAX_AGE_SECONDS");
     expect(
       parseConfig({ ...valid, SALESFORCE_RECORD_FIELD_MAPPING: "Contact.External_Id__c=user_id, Lead.Email=email" })

@@ -73,7 +73,8 @@ const baseUrl = z
 const origin = z.string().transform((v, ctx) => {
   try {
     const url = new URL(v);
-    if ((url.protocol === "https:" || url.protocol === "http:") && url.origin === v.replace(/\/$/, "")) return url.origin;
+    if ((url.protocol === "https:" || url.protocol === "http:") && url.origin === v.replace(/\/$/, ""))
+      return url.origin;
   } catch {
     /* reported below */
   }
@@ -93,7 +94,10 @@ const roleMap = z
       const key = pair.slice(0, colon).trim();
       const role = pair.slice(colon + 1).trim();
       if (colon < 1 || !key || !isRole(role)) {
-        ctx.addIssue({ code: "custom", message: `must list key:role pairs with roles ${ROLES.join(", ")} ("${pair}" is not one)` });
+        ctx.addIssue({
+          code: "custom",
+          message: `must list key:role pairs with roles ${ROLES.join(", ")} ("${pair}" is not one)`,
+        });
         return z.NEVER;
       }
       map.set(key, role);
@@ -146,10 +150,7 @@ const envSchema = auditEnvSchema.extend({
     .trim()
     .min(1, "is required (the Profile API access token)")
     .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces"),
-  SEGMENT_REGION: z
-    .enum(["us", "eu"], { message: "must be us or eu" })
-    .optional()
-    .default("us"),
+  SEGMENT_REGION: z.enum(["us", "eu"], { message: "must be us or eu" }).optional().default("us"),
   PROFILE_API_URL: optionalString.pipe(baseUrl.optional()),
   PROFILE_API_RATE_LIMIT: int(1, 100_000, 100),
   PROFILE_API_MAX_ATTEMPTS: int(1, 10, 6),
@@ -200,7 +201,12 @@ const envSchema = auditEnvSchema.extend({
   SALESFORCE_MAX_AGE_SECONDS: int(10, 3_600, 300),
   PINNED_TRAITS: commaList("name,email,plan,company,lifetime_value,last_seen_at"),
   // Roles and masking (DESIGN §10).
-  OIDC_ROLES_CLAIM: z.string().trim().optional().default("groups").pipe(z.string().regex(/^[A-Za-z0-9_.:/-]{1,200}$/, "must be a claim name")),
+  OIDC_ROLES_CLAIM: z
+    .string()
+    .trim()
+    .optional()
+    .default("groups")
+    .pipe(z.string().regex(/^[A-Za-z0-9_.:/-]{1,200}$/, "must be a claim name")),
   ROLE_MAP: roleMap,
   HOST_DEFAULT_ROLE: z.string().trim().optional().default("agent").pipe(role),
   DEMO_ROLES: roleMap,
@@ -234,7 +240,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   const oidcEnabled = oidcParts.every(Boolean);
   if (oidcParts.some(Boolean) && !oidcEnabled) {
-    throw new ConfigError("Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together");
+    throw new ConfigError(
+      "Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
+    );
   }
   const demoEnabled = Boolean(e.DEMO_PASSWORD);
   if (!demoEnabled && !oidcEnabled) {

@@ -28,7 +28,9 @@ async function main(): Promise<number> {
       console.log(`audit:verify: OK, ${result.checked} entries, chain intact up to entry ${result.lastSeq}`);
       return 0;
     }
-    console.error(`audit:verify: BROKEN at entry ${result.seq}: ${result.reason} (${result.checked} entries verified before it)`);
+    console.error(
+      `audit:verify: BROKEN at entry ${result.seq}: ${result.reason} (${result.checked} entries verified before it)`,
+    );
     return 1;
   } finally {
     await store.close();

@@ -2,9 +2,9 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { auditPageView } from "@/lib/audit/page-view";
 import type { Agent } from "@/lib/auth/agent";
-import { prefetchProfile } from "@/lib/bff/prefetch";
 import { maskDehydratedState } from "@/lib/governance/mask-dehydrated";
-import { parseIdentifier, type Collection } from "@/lib/profile-api/identifiers";
+import { prefetchProfile } from "@/lib/prefetch/prefetch-profile";
+import { parseIdentifier, type Collection } from "@/lib/core/identifiers";
 
 /**
  * Renders `children` (a profile view for `collection`/`id`, the formatted `type:value`) with the first paint's data
@@ -13,7 +13,13 @@ import { parseIdentifier, type Collection } from "@/lib/profile-api/identifiers"
  * no panels failing one by one before the view notices. Only for pages behind `requireAgent`: the data is fetched
  * with the server's token.
  */
-export async function PrefetchedProfile({ agent, collection, id, notFound, children }: {
+export async function PrefetchedProfile({
+  agent,
+  collection,
+  id,
+  notFound,
+  children,
+}: {
   /** Who the page is for: the data is masked for them (DESIGN §10). */
   agent: Agent;
   collection: Collection;
@@ -27,9 +33,15 @@ export async function PrefetchedProfile({ agent, collection, id, notFound, child
   // The page view is in the audit trail before any of its data is rendered (DESIGN §10).
   if (!(await auditPageView(agent, collection, id, prefetched.notFound ? "not_found" : "ok"))) {
     return (
-      <div role="alert" className="border-border mx-auto max-w-xl rounded-lg border p-4" data-testid="audit-unavailable">
+      <div
+        role="alert"
+        className="border-border mx-auto max-w-xl rounded-lg border p-4"
+        data-testid="audit-unavailable"
+      >
         <h1 className="font-semibold">This profile cannot be shown just now</h1>
-        <p className="text-fg-muted mt-1 text-sm">The audit trail cannot be written, so customer data is not shown. Try again shortly.</p>
+        <p className="text-fg-muted mt-1 text-sm">
+          The audit trail cannot be written, so customer data is not shown. Try again shortly.
+        </p>
       </div>
     );
   }

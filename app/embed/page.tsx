@@ -25,12 +25,23 @@ export default async function EmbedPage({ searchParams }: Props) {
           agent={agent}
           collection={target.collection}
           id={target.id}
-          notFound={<ProfileSidebar collection={target.collection} id={target.id} pinnedTraits={getConfig().PINNED_TRAITS} notFound />}
+          notFound={
+            <ProfileSidebar
+              collection={target.collection}
+              id={target.id}
+              pinnedTraits={getConfig().PINNED_TRAITS}
+              notFound
+            />
+          }
         >
           <ProfileSidebar collection={target.collection} id={target.id} pinnedTraits={getConfig().PINNED_TRAITS} />
         </PrefetchedProfile>
       ) : (
-        <SidebarLookup message={target.message} initial={typeof params.id === "string" ? params.id : ""} pinnedTraits={getConfig().PINNED_TRAITS} />
+        <SidebarLookup
+          message={target.message}
+          initial={typeof params.id === "string" ? params.id : ""}
+          pinnedTraits={getConfig().PINNED_TRAITS}
+        />
       )}
     </main>
   );

@@ -1,7 +1,7 @@
 "use client";
 import { EyeOff } from "lucide-react";
 import { useState } from "react";
-import type { JsonValue, MaskedValue } from "@/lib/api-types";
+import type { JsonValue, MaskedValue } from "@/lib/core/api-types";
 import { bffFetch } from "@/lib/queries/bff-fetch";
 import { Button } from "@/components/ui/button";
 import { useRevealTarget } from "./reveal-target";
@@ -9,7 +9,8 @@ import { useRevealTarget } from "./reveal-target";
 /** What a Reveal button asks for: one masked trait, or the ids of one masked identifier type. */
 export type RevealField = { trait: string } | { external_id_type: string };
 
-type State = { kind: "masked" } | { kind: "loading" } | { kind: "revealed"; text: string } | { kind: "failed"; message: string };
+type State =
+  { kind: "masked" } | { kind: "loading" } | { kind: "revealed"; text: string } | { kind: "failed"; message: string };
 
 function revealPath(collection: string, id: string): string {
   return `/api/profiles/${collection}/${encodeURIComponent(id)}/reveal`;
@@ -24,7 +25,12 @@ const asText = (value: JsonValue) => (typeof value === "string" ? value : JSON.s
 export function MaskedValueView({ value, field }: { value: MaskedValue; field?: RevealField }) {
   const target = useRevealTarget();
   const [state, setState] = useState<State>({ kind: "masked" });
-  if (state.kind === "revealed") return <span className="font-mono break-all" data-testid="revealed-value">{state.text}</span>;
+  if (state.kind === "revealed")
+    return (
+      <span className="font-mono break-all" data-testid="revealed-value">
+        {state.text}
+      </span>
+    );
   const reveal = async () => {
     if (!target || !field) return;
     setState({ kind: "loading" });
@@ -43,7 +49,12 @@ export function MaskedValueView({ value, field }: { value: MaskedValue; field?: 
         {value.hint}
       </span>
       {value.revealable && target && field ? (
-        <Button variant="ghost" className="min-h-6 px-1.5 text-xs" onClick={() => void reveal()} disabled={state.kind === "loading"}>
+        <Button
+          variant="ghost"
+          className="min-h-6 px-1.5 text-xs"
+          onClick={() => void reveal()}
+          disabled={state.kind === "loading"}
+        >
           Reveal
         </Button>
       ) : null}

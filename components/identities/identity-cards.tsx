@@ -12,9 +12,9 @@ import {
   VenetianMask,
   type LucideIcon,
 } from "lucide-react";
-import { isMaskedValue, type ExternalId } from "@/lib/api-types";
+import { isMaskedValue, type ExternalId } from "@/lib/core/api-types";
 import { MaskedValueView } from "@/components/governance/masked-value";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { Collection } from "@/lib/core/identifiers";
 import { externalIdsQuery, moreExternalIdsQuery } from "@/lib/queries/profiles";
 import { formatDate } from "@/lib/views/format";
 import { groupExternalIds, isMatchedIdentifier, type IdentityKind } from "@/lib/views/identity-groups";
@@ -98,7 +98,11 @@ export function IdentityCards({ collection, id }: { collection: Collection; id: 
                 <ul>
                   {group.ids.map((externalId, index) => (
                     <IdentityItem
-                      key={isMaskedValue(externalId.id) ? `${externalId.type}#${index}` : `${externalId.type}:${externalId.id}`}
+                      key={
+                        isMaskedValue(externalId.id)
+                          ? `${externalId.type}#${index}`
+                          : `${externalId.type}:${externalId.id}`
+                      }
                       externalId={externalId}
                       matched={isMatchedIdentifier(externalId, id)}
                     />

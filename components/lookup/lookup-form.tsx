@@ -2,7 +2,14 @@
 import { Search } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { LOOKUP_PASTE_HINT, LOOKUP_TYPE_LABELS, LOOKUP_TYPES, parseLookupInput, profilePath, type LookupType } from "@/lib/views/lookup-input";
+import {
+  LOOKUP_PASTE_HINT,
+  LOOKUP_TYPE_LABELS,
+  LOOKUP_TYPES,
+  parseLookupInput,
+  type LookupType,
+} from "@/lib/views/lookup-input";
+import { profilePath } from "@/lib/core/paths";
 import { saveRecentLookup } from "@/lib/views/recent-lookups";
 import { Button } from "@/components/ui/button";
 
@@ -35,10 +42,14 @@ export function LookupForm() {
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label="Look up a profile" noValidate>
       <label className="flex flex-col text-sm">
         Identifier type
-        <select value={type} onChange={(e) => {
+        <select
+          value={type}
+          onChange={(e) => {
             setType(e.target.value as LookupType);
             setExplicitType(true);
-          }} className={field}>
+          }}
+          className={field}
+        >
           {LOOKUP_TYPES.map((t) => (
             <option key={t} value={t}>
               {LOOKUP_TYPE_LABELS[t]}
@@ -49,7 +60,12 @@ export function LookupForm() {
       {type === "custom" ? (
         <label className="flex min-w-0 basis-32 flex-col text-sm">
           Type name
-          <input value={customType} onChange={(e) => setCustomType(e.target.value)} placeholder="ios.idfa" className={field} />
+          <input
+            value={customType}
+            onChange={(e) => setCustomType(e.target.value)}
+            placeholder="ios.idfa"
+            className={field}
+          />
         </label>
       ) : null}
       <label className="flex min-w-0 flex-1 basis-56 flex-col text-sm">

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
-import { profilePath } from "@/lib/views/lookup-input";
+import { profilePath } from "@/lib/core/paths";
 import { readRecentLookups, RECENT_LOOKUPS_KEY, type RecentLookup } from "@/lib/views/recent-lookups";
 
 // sessionStorage read as an external store: nothing on the server, this tab's list in the browser.
@@ -26,7 +26,10 @@ export function RecentLookups() {
         <ul className="mt-1 space-y-1">
           {list.map((item) => (
             <li key={`${item.collection}:${item.id}`}>
-              <Link href={profilePath(item.collection, item.id)} className="text-accent font-mono text-sm break-all underline">
+              <Link
+                href={profilePath(item.collection, item.id)}
+                className="text-accent font-mono text-sm break-all underline"
+              >
                 {item.id}
               </Link>{" "}
               <span className="text-fg-muted text-xs">({item.collection === "accounts" ? "account" : "user"})</span>

@@ -1,8 +1,8 @@
 "use client";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Building2, RefreshCw, TriangleAlert, User } from "lucide-react";
-import type { ProfileSummary } from "@/lib/api-types";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { ProfileSummary } from "@/lib/core/api-types";
+import type { Collection } from "@/lib/core/identifiers";
 import { Button } from "@/components/ui/button";
 import { describeError } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -10,7 +10,8 @@ import { RefreshButton } from "./refresh-button";
 
 function displayName(summary: ProfileSummary | undefined): string | null {
   const traits = summary?.traits ?? {};
-  const name = traits.name ?? ([traits.first_name, traits.last_name].filter((p) => typeof p === "string").join(" ") || undefined);
+  const name =
+    traits.name ?? ([traits.first_name, traits.last_name].filter((p) => typeof p === "string").join(" ") || undefined);
   return typeof name === "string" && name ? name : null;
 }
 
@@ -18,7 +19,11 @@ function displayName(summary: ProfileSummary | undefined): string | null {
 function SummaryError({ error, retrying, onRetry }: { error: unknown; retrying: boolean; onRetry: () => void }) {
   const { title, requestId } = describeError(error);
   return (
-    <div role="alert" className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs" data-testid="profile-header-error">
+    <div
+      role="alert"
+      className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs"
+      data-testid="profile-header-error"
+    >
       <p className="text-danger flex min-w-0 items-center gap-1 font-medium">
         <TriangleAlert aria-hidden className="size-3.5 shrink-0" />
         {title}: the profile summary could not be loaded.
@@ -32,7 +37,12 @@ function SummaryError({ error, retrying, onRetry }: { error: unknown; retrying: 
 }
 
 /** Who this is, at a glance: the name from the summary (the first paint), the identifier, and the refresh button. */
-export function ProfileHeader({ collection, id, summary, compact = false }: {
+export function ProfileHeader({
+  collection,
+  id,
+  summary,
+  compact = false,
+}: {
   collection: Collection;
   id: string;
   summary: UseQueryResult<ProfileSummary>;
@@ -53,8 +63,12 @@ export function ProfileHeader({ collection, id, summary, compact = false }: {
         <p className="text-fg-muted font-mono text-xs break-all">
           {collection === "accounts" ? "account" : "user"} · {id}
         </p>
-        {failedParts.length ? <p className="text-warning text-xs">Some parts could not be loaded: {failedParts.join(", ")}.</p> : null}
-        {summary.isError ? <SummaryError error={summary.error} retrying={summary.isFetching} onRetry={() => void summary.refetch()} /> : null}
+        {failedParts.length ? (
+          <p className="text-warning text-xs">Some parts could not be loaded: {failedParts.join(", ")}.</p>
+        ) : null}
+        {summary.isError ? (
+          <SummaryError error={summary.error} retrying={summary.isFetching} onRetry={() => void summary.refetch()} />
+        ) : null}
       </div>
       <RefreshButton collection={collection} id={id} compact={compact} />
     </header>

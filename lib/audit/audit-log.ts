@@ -1,6 +1,6 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/error-body";
 import { identifierLookup, sealIdentifier } from "./identifier-seal";
 import { openSqliteStore } from "./sqlite-store";
 import type { AuditStore } from "./store";
@@ -88,14 +88,19 @@ export async function recordAudit(event: AuditEvent): Promise<void> {
     await written;
   } catch (error) {
     warn("audit entry not written: refusing the request (AUDIT_FAIL_MODE=closed)", error);
-    throw new AppError("audit_unavailable", "The audit trail cannot be written just now, so customer data is not shown. Try again shortly.");
+    throw new AppError(
+      "audit_unavailable",
+      "The audit trail cannot be written just now, so customer data is not shown. Try again shortly.",
+    );
   }
 }
 
 /** Best effort, never throws: sign-ins are recorded but never refused because of the audit store. */
 export function recordAuditQuietly(event: AuditEvent): void {
   try {
-    getAuditLog().writer.record(seal(event)).catch((error: unknown) => warn("audit entry not written", error));
+    getAuditLog()
+      .writer.record(seal(event))
+      .catch((error: unknown) => warn("audit entry not written", error));
   } catch (error) {
     warn("audit entry not written", error);
   }

@@ -27,7 +27,9 @@ function canonicalContent(entry: SealedEntry, seq: number, prevHash: string): st
 
 /** SHA-256 over the previous entry's hash and this entry's content. */
 export function entryHash(entry: SealedEntry, seq: number, prevHash: string): string {
-  return createHash("sha256").update(canonicalContent(entry, seq, prevHash), "utf8").digest("hex");
+  return createHash("sha256")
+    .update(canonicalContent(entry, seq, prevHash), "utf8")
+    .digest("hex");
 }
 
 /** Chains new entries after `last` (the newest stored entry, or the checkpoint, or GENESIS). */
@@ -42,8 +44,7 @@ export function chainEntries(entries: readonly SealedEntry[], last: Checkpoint):
 }
 
 export type VerifyResult =
-  | { ok: true; checked: number; lastSeq: number }
-  | { ok: false; checked: number; seq: number; reason: string };
+  { ok: true; checked: number; lastSeq: number } | { ok: false; checked: number; seq: number; reason: string };
 
 /**
  * Walks the chain from where it starts (GENESIS, or the retention checkpoint): each entry must follow the previous one
@@ -55,9 +56,11 @@ export function createVerifier(start: Checkpoint) {
   return {
     check(entry: StoredEntry): VerifyResult | null {
       const fail = (reason: string): VerifyResult => ({ ok: false, checked, seq: entry.seq, reason });
-      if (entry.seq !== expected.seq + 1) return fail(`expected entry ${expected.seq + 1}, found ${entry.seq} (entries removed or reordered)`);
+      if (entry.seq !== expected.seq + 1)
+        return fail(`expected entry ${expected.seq + 1}, found ${entry.seq} (entries removed or reordered)`);
       if (entry.prev_hash !== expected.hash) return fail("its previous-hash does not match the entry before it");
-      if (entryHash(entry, entry.seq, entry.prev_hash) !== entry.hash) return fail("its content does not match its hash (altered)");
+      if (entryHash(entry, entry.seq, entry.prev_hash) !== entry.hash)
+        return fail("its content does not match its hash (altered)");
       checked += 1;
       expected = { seq: entry.seq, hash: entry.hash };
       return null;

@@ -85,7 +85,9 @@ describe("the SQLite audit store", () => {
     expect((await store.query({ limit: 2 })).map((e) => e.seq)).toEqual([6, 5]);
     expect((await store.query({ limit: 10, identifierLookup: "lookup-1" })).map((e) => e.seq)).toEqual([4, 1]);
     expect((await store.query({ limit: 10, agent: "agent 2" })).map((e) => e.seq)).toEqual([2]);
-    expect((await store.query({ limit: 10, since: entry(2).time, until: entry(4).time })).map((e) => e.seq)).toEqual([3, 2]);
+    expect((await store.query({ limit: 10, since: entry(2).time, until: entry(4).time })).map((e) => e.seq)).toEqual([
+      3, 2,
+    ]);
     expect((await store.query({ limit: 2, beforeSeq: 5 })).map((e) => e.seq)).toEqual([4, 3]);
   });
 });

@@ -18,8 +18,21 @@ const MIGRATIONS = [
 ];
 
 const COLUMNS = [
-  "seq", "time", "agent_name", "agent_email", "agent_source", "agent_role", "action", "collection", "identifier_enc",
-  "identifier_lookup", "outcome", "request_id", "detail", "prev_hash", "hash",
+  "seq",
+  "time",
+  "agent_name",
+  "agent_email",
+  "agent_source",
+  "agent_role",
+  "action",
+  "collection",
+  "identifier_enc",
+  "identifier_lookup",
+  "outcome",
+  "request_id",
+  "detail",
+  "prev_hash",
+  "hash",
 ] as const;
 
 /** better-sqlite3 is synchronous: its result (or its throw, as a rejection) behind the store's promise interface. */
@@ -63,7 +76,9 @@ export function openSqliteStore(file: string): AuditStore {
   migrate(db);
   const newest = db.prepare("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1");
   const readCheckpoint = db.prepare("SELECT seq, hash FROM audit_checkpoint WHERE id = 1");
-  const insert = db.prepare(`INSERT INTO audit_entries (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")})`);
+  const insert = db.prepare(
+    `INSERT INTO audit_entries (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")})`,
+  );
   const appendAll = db.transaction((entries: readonly SealedEntry[]) => {
     const last = (newest.get() ?? readCheckpoint.get() ?? GENESIS) as Checkpoint;
     for (const row of chainEntries(entries, last)) insert.run(row);
@@ -72,7 +87,9 @@ export function openSqliteStore(file: string): AuditStore {
   const remove = db.transaction((cutoff: string) => {
     const last = newestBefore.get(cutoff) as Checkpoint | undefined;
     if (!last) return 0;
-    db.prepare("INSERT INTO audit_checkpoint (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash").run(last.seq, last.hash);
+    db.prepare(
+      "INSERT INTO audit_checkpoint (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+    ).run(last.seq, last.hash);
     return db.prepare("DELETE FROM audit_entries WHERE seq <= ?").run(last.seq).changes;
   });
   const appendSync = (entries: readonly SealedEntry[]) => {
@@ -85,11 +102,18 @@ export function openSqliteStore(file: string): AuditStore {
     removeOlderThan: (cutoff) => settle(() => remove.immediate(cutoff)),
     checkpoint: () => settle(() => (readCheckpoint.get() as Checkpoint | undefined) ?? null),
     scan: (afterSeq, limit) =>
-      settle(() => db.prepare("SELECT * FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT ?").all(afterSeq, limit) as StoredEntry[]),
+      settle(
+        () =>
+          db
+            .prepare("SELECT * FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT ?")
+            .all(afterSeq, limit) as StoredEntry[],
+      ),
     query: (filter) =>
       settle(() => {
         const where = whereOf(filter);
-        return db.prepare(`SELECT * FROM audit_entries ${where.sql} ORDER BY seq DESC LIMIT ?`).all(...where.values, filter.limit) as StoredEntry[];
+        return db
+          .prepare(`SELECT * FROM audit_entries ${where.sql} ORDER BY seq DESC LIMIT ?`)
+          .all(...where.values, filter.limit) as StoredEntry[];
       }),
     close: () =>
       settle(() => {

@@ -1,5 +1,17 @@
 import { isRole, type Role } from "@/lib/governance/roles";
-import type { Agent, AgentSource } from "./agent";
+
+export type AgentSource = "standalone" | "zendesk" | "salesforce";
+
+/**
+ * The signed-in person using the app (a support agent or sales rep), as the BFF and pages see them. `role` is fixed at
+ * sign-in (DESIGN §10); absent (a token minted before roles existed) means the least: `agent`.
+ */
+export type Agent = { name: string; email?: string; source: AgentSource; role?: Role };
+
+/** The agent's role; a missing one is the least privileged. */
+export function roleOf(agent: Agent): Role {
+  return agent.role ?? "agent";
+}
 
 export const AGENT_SOURCES: readonly AgentSource[] = ["standalone", "zendesk", "salesforce"];
 
@@ -9,12 +21,22 @@ export function isAgentSource(value: unknown): value is AgentSource {
 
 /** The agent as the app's own tokens (embed token, hand-off code) carry it. */
 export function agentClaims(agent: Agent): { name: string; src: AgentSource; role: Role; email?: string } {
-  return { name: agent.name, src: agent.source, role: agent.role ?? "agent", ...(agent.email ? { email: agent.email } : {}) };
+  return {
+    name: agent.name,
+    src: agent.source,
+    role: agent.role ?? "agent",
+    ...(agent.email ? { email: agent.email } : {}),
+  };
 }
 
 /** The agent of a verified token's claims, or null when they do not name one. */
 export function agentFromClaims(payload: Record<string, unknown>): Agent | null {
   const { name, src, email, role } = payload;
   if (typeof name !== "string" || !name || !isAgentSource(src)) return null;
-  return { name, source: src, role: isRole(role) ? role : "agent", ...(typeof email === "string" && email ? { email } : {}) };
+  return {
+    name,
+    source: src,
+    role: isRole(role) ? role : "agent",
+    ...(typeof email === "string" && email ? { email } : {}),
+  };
 }

@@ -1,22 +1,14 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
-import { isRole, type Role } from "@/lib/governance/roles";
+import { isRole } from "@/lib/governance/roles";
 import { SESSION_COOKIE_NAME } from "./cookies";
+import type { Agent } from "./agent-claims";
 import { readBearerToken, verifyEmbedToken } from "./embed-token";
 
-export type AgentSource = "standalone" | "zendesk" | "salesforce";
-
-/**
- * The signed-in person using the app (a support agent or sales rep), as the BFF and pages see them. `role` is fixed at
- * sign-in (DESIGN §10); absent (a token minted before roles existed) means the least: `agent`.
- */
-export type Agent = { name: string; email?: string; source: AgentSource; role?: Role };
-
-/** The agent's role; a missing one is the least privileged. */
-export function roleOf(agent: Agent): Role {
-  return agent.role ?? "agent";
-}
+// The Agent type lives with its token claims (agent-claims.ts), which embed-token.ts also uses: no import cycle.
+export type { Agent, AgentSource } from "./agent-claims";
+export { roleOf } from "./agent-claims";
 
 type CookieReader = (name: string) => string | undefined;
 

@@ -49,7 +49,12 @@ export function redirectWithSession(path: `/${string}`, cookie: string): Respons
 }
 
 /** One JSON log line for a host sign-in attempt: the outcome and reason, never the token or the agent's e-mail. */
-export function logHostSignIn(host: "zendesk" | "salesforce", outcome: "ok" | "refused", reason?: string, agent?: Agent): void {
+export function logHostSignIn(
+  host: "zendesk" | "salesforce",
+  outcome: "ok" | "refused",
+  reason?: string,
+  agent?: Agent,
+): void {
   auditSignIn(host, outcome, agent, reason);
   console.log(
     JSON.stringify({

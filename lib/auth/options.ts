@@ -42,7 +42,16 @@ export function getAuthOptions(): AuthOptions {
     // Every successful sign-in in the audit trail (refusals are recorded where they are decided).
     events: {
       signIn({ user, account }) {
-        auditSignIn("standalone", "ok", { name: user.name ?? undefined, email: user.email ?? undefined, role: isRole(user.role) ? user.role : undefined }, account?.provider);
+        auditSignIn(
+          "standalone",
+          "ok",
+          {
+            name: user.name ?? undefined,
+            email: user.email ?? undefined,
+            role: isRole(user.role) ? user.role : undefined,
+          },
+          account?.provider,
+        );
       },
     },
     callbacks: {
@@ -52,7 +61,13 @@ export function getAuthOptions(): AuthOptions {
         if (account?.provider !== "oidc") return true;
         const domains = config.OIDC_ALLOWED_EMAIL_DOMAINS;
         const allowed = isAllowedOidcProfile(profile, domains) && isAllowedEmail(user.email, domains);
-        if (!allowed) auditSignIn("standalone", "refused", { name: user.name ?? undefined, email: user.email ?? undefined }, "oidc: not an allowed e-mail");
+        if (!allowed)
+          auditSignIn(
+            "standalone",
+            "refused",
+            { name: user.name ?? undefined, email: user.email ?? undefined },
+            "oidc: not an allowed e-mail",
+          );
         return allowed;
       },
       // The role is decided once, at sign-in (DESIGN §10): a change in the IdP takes effect at the next sign-in.

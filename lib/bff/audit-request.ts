@@ -2,8 +2,8 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/audit-log";
 import type { AuditAction } from "@/lib/audit/types";
 import { type Agent, roleOf } from "@/lib/auth/agent";
-import { AppError } from "@/lib/errors";
-import { formatIdentifier, type Collection, type ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import { AppError } from "@/lib/core/error-body";
+import { formatIdentifier, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
 
 export type AuditTarget = { agent: Agent; collection: Collection; id: ProfileIdentifier; action: AuditAction };
 
@@ -12,7 +12,11 @@ export type AuditTarget = { agent: Agent; collection: Collection; id: ProfileIde
  * is recorded (or AUDIT_FAIL_MODE=open); the 503 `audit_unavailable` to answer instead when the store failed in closed
  * mode: the data must not leave unrecorded.
  */
-export async function auditProfileRequest(target: AuditTarget, outcome: string, requestId: string): Promise<AppError | null> {
+export async function auditProfileRequest(
+  target: AuditTarget,
+  outcome: string,
+  requestId: string,
+): Promise<AppError | null> {
   const { agent } = target;
   try {
     await recordAudit({

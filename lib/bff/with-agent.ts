@@ -1,13 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { type Agent, authenticateRequest, roleOf } from "@/lib/auth/agent";
-import { canReveal } from "@/lib/governance/roles";
-import { AppError } from "@/lib/errors";
 import { maskJson } from "@/lib/governance/masking";
 import { getMaskPolicy } from "@/lib/governance/policy";
-import { isCollection, parseIdentifier, type Collection, type ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import { canReveal } from "@/lib/governance/roles";
+import type { CacheStatus } from "@/lib/core/api-types";
+import { AppError } from "@/lib/core/error-body";
+import { isCollection, parseIdentifier, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
 import { isInternal, toAppError } from "./errors";
-import { type CacheStatus, logRequest, type RequestLogEntry } from "./log";
+import { logRequest, type RequestLogEntry } from "./log";
 import { parseQuery, type QuerySchema } from "./query-schemas";
 import { isCrossSiteRequest } from "./request-guard";
 import { type AuditTarget, auditProfileRequest } from "./audit-request";
@@ -58,9 +59,15 @@ const CLIENT_CLOSED = 499;
  * again (a second decode would turn `%252e` into `.` and `%25` into a broken escape). An unknown collection is a 404:
  * like any path that is not one of our routes.
  */
-function parseProfileParams(params: { collection: string; id: string }): { collection: Collection; id: ProfileIdentifier } {
+function parseProfileParams(params: { collection: string; id: string }): {
+  collection: Collection;
+  id: ProfileIdentifier;
+} {
   if (!isCollection(params.collection)) {
-    throw new AppError("not_found", "Unknown collection: profiles are under /api/profiles/users or /api/profiles/accounts.");
+    throw new AppError(
+      "not_found",
+      "Unknown collection: profiles are under /api/profiles/users or /api/profiles/accounts.",
+    );
   }
   const parsed = parseIdentifier(params.id);
   if (!parsed.ok) throw new AppError("invalid_request_error", parsed.message);
@@ -92,7 +99,13 @@ export function withAgent<Q>(spec: RouteSpec<Q>, handler: (context: ProfileRoute
   return async function handleProfileRoute(request: Request, { params }: RouteParams): Promise<Response> {
     const started = performance.now();
     const ownRequestId = randomUUID();
-    const log: RequestLogEntry = { method: request.method, route: spec.route, status: 500, latencyMs: 0, requestId: ownRequestId };
+    const log: RequestLogEntry = {
+      method: request.method,
+      route: spec.route,
+      status: 500,
+      latencyMs: 0,
+      requestId: ownRequestId,
+    };
     let response: Response;
     let audited: AuditTarget | undefined;
     let outcome = "ok";
@@ -106,10 +119,21 @@ export function withAgent<Q>(spec: RouteSpec<Q>, handler: (context: ProfileRoute
       audited = { agent, collection, id, action: spec.audit ?? "read" };
       const searchParams = new URL(request.url).searchParams;
       const query = parseQuery(spec.query, searchParams);
-      const context = { agent, collection, id, query, validatedQuery: searchParams, refresh: wantsRefresh(request), signal: request.signal, request };
+      const context = {
+        agent,
+        collection,
+        id,
+        query,
+        validatedQuery: searchParams,
+        refresh: wantsRefresh(request),
+        signal: request.signal,
+        request,
+      };
       const result = await handler(context);
       // Masked for every role: a supervisor sees the same placeholders, marked revealable, and each reveal is audited.
-      const body = spec.unmasked ? result.body : maskJson(result.body, { ...getMaskPolicy(), revealable: canReveal(roleOf(agent)) });
+      const body = spec.unmasked
+        ? result.body
+        : maskJson(result.body, { ...getMaskPolicy(), revealable: canReveal(roleOf(agent)) });
       log.requestId = result.requestId ?? ownRequestId;
       log.cache = result.cache;
       if (result.internalError !== undefined) log.error = result.internalError;

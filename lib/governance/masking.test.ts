@@ -19,7 +19,9 @@ describe("maskJson", () => {
       traits: { Phone: masked("…0001"), name: "Ada" },
       cursor: { has_more: false },
     });
-    expect(maskJson({ traits: { birthday: { value: "1990-04-12", source_id: "s1", updated_at: "t" } } }, policy)).toEqual({
+    expect(
+      maskJson({ traits: { birthday: { value: "1990-04-12", source_id: "s1", updated_at: "t" } } }, policy),
+    ).toEqual({
       traits: { birthday: { value: masked("…-12"), source_id: "s1", updated_at: "t" } },
     });
   });
@@ -29,7 +31,10 @@ describe("maskJson", () => {
       type: "track",
       properties: { shipping: { address: { city: "X" } }, total: 3 },
       context: { traits: { phone: "+15550100001" } },
-      external_ids: [{ type: "phone", id: "+15550100001" }, { type: "email", id: "a@b.c" }],
+      external_ids: [
+        { type: "phone", id: "+15550100001" },
+        { type: "email", id: "a@b.c" },
+      ],
     };
     expect(maskJson({ data: [event] }, policy)).toEqual({
       data: [
@@ -37,7 +42,10 @@ describe("maskJson", () => {
           type: "track",
           properties: { shipping: { address: masked("…") }, total: 3 },
           context: { traits: { phone: masked("…0001") } },
-          external_ids: [{ type: "phone", id: masked("…0001") }, { type: "email", id: "a@b.c" }],
+          external_ids: [
+            { type: "phone", id: masked("…0001") },
+            { type: "email", id: "a@b.c" },
+          ],
         },
       ],
     });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { MaskedValue } from "@/lib/api-types";
+import type { MaskedValue } from "@/lib/core/api-types";
 
 /**
  * What to mask: trait keys (lower-case, matched case-insensitively) and external id types; `revealable` marks the
@@ -20,7 +20,11 @@ const MAX_DEPTH = 32;
 export function maskValue(value: unknown, revealable = false): MaskedValue {
   const text = typeof value === "string" || typeof value === "number" ? String(value) : "";
   const shown = Math.min(4, Math.floor(text.length / 3));
-  return { masked: true, hint: shown > 0 ? `…${text.slice(-shown)}` : "…", ...(revealable ? { revealable: true as const } : {}) };
+  return {
+    masked: true,
+    hint: shown > 0 ? `…${text.slice(-shown)}` : "…",
+    ...(revealable ? { revealable: true as const } : {}),
+  };
 }
 
 type JsonObject = Record<string, unknown>;

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { roleOf } from "@/lib/auth/agent";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/error-body";
 import type { ProfileApi } from "@/lib/profile-api/client";
-import type { Collection, ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import type { Collection, ProfileIdentifier } from "@/lib/core/identifiers";
 import type { MaskPolicy } from "./masking";
 import { canReveal } from "./roles";
 import type { Agent } from "@/lib/auth/agent";
@@ -12,7 +12,12 @@ const MAX_BODY_BYTES = 4096;
 
 const revealRequest = z.union([
   z.strictObject({ trait: z.string().trim().min(1).max(256) }),
-  z.strictObject({ external_id_type: z.string().regex(/^[a-z][a-z0-9_.]*$/).max(256) }),
+  z.strictObject({
+    external_id_type: z
+      .string()
+      .regex(/^[a-z][a-z0-9_.]*$/)
+      .max(256),
+  }),
 ]);
 export type RevealRequest = z.infer<typeof revealRequest>;
 
@@ -24,7 +29,10 @@ export async function readRevealRequest(request: Request): Promise<RevealRequest
   try {
     json = JSON.parse(text);
   } catch {
-    throw new AppError("invalid_request_error", 'The body must be JSON: {"trait":"<key>"} or {"external_id_type":"<type>"}.');
+    throw new AppError(
+      "invalid_request_error",
+      'The body must be JSON: {"trait":"<key>"} or {"external_id_type":"<type>"}.',
+    );
   }
   const parsed = revealRequest.safeParse(json);
   if (!parsed.success) {
@@ -35,7 +43,8 @@ export async function readRevealRequest(request: Request): Promise<RevealRequest
 
 /** Refuses anyone who may not reveal (403 `forbidden`); the refusal is audited like the reveal. */
 export function assertMayReveal(agent: Agent): void {
-  if (!canReveal(roleOf(agent))) throw new AppError("forbidden", "Only supervisors and auditors may reveal masked values.");
+  if (!canReveal(roleOf(agent)))
+    throw new AppError("forbidden", "Only supervisors and auditors may reveal masked values.");
 }
 
 export type RevealTarget = { collection: Collection; id: ProfileIdentifier; signal: AbortSignal };
@@ -48,7 +57,8 @@ export type RevealTarget = { collection: Collection; id: ProfileIdentifier; sign
 export async function revealValue(api: ProfileApi, policy: MaskPolicy, target: RevealTarget, ask: RevealRequest) {
   const options = { signal: target.signal };
   if ("trait" in ask) {
-    if (!policy.traits.has(ask.trait.toLowerCase())) throw new AppError("invalid_request_error", "This trait is not masked.");
+    if (!policy.traits.has(ask.trait.toLowerCase()))
+      throw new AppError("invalid_request_error", "This trait is not masked.");
     const result = await api.traits(target.collection, target.id, { include: [ask.trait], limit: 1 }, options);
     const value = result.body.traits[ask.trait];
     if (value === undefined) throw new AppError("not_found", "The profile has no such trait.");

@@ -22,7 +22,12 @@ describe("resolveRole", () => {
 
 describe("role checks", () => {
   it("lets supervisors and auditors reveal, and only auditors read the log", () => {
-    expect([canReveal("agent"), canReveal("supervisor"), canReveal("auditor"), canReveal(undefined)]).toEqual([false, true, true, false]);
+    expect([canReveal("agent"), canReveal("supervisor"), canReveal("auditor"), canReveal(undefined)]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
     expect([canReadAudit("agent"), canReadAudit("supervisor"), canReadAudit("auditor")]).toEqual([false, false, true]);
   });
 });

@@ -3,7 +3,7 @@
  * provided one (held in memory only: never localStorage, never a URL), asks the server to
  * bypass its cache on an explicit refresh, and turns error bodies into BffError.
  */
-import type { ApiError } from "@/lib/api-types";
+import type { ApiError } from "@/lib/core/api-types";
 
 let bearerToken: string | null = null;
 

@@ -121,7 +121,9 @@ describe("AUDIT_FAIL_MODE", () => {
     const stack = await startStack({ appEnv: { ...broken, AUDIT_FAIL_MODE: "open" } });
     try {
       expect((await stack.get(profilePath("users", ada))).status).toBe(200);
-      expect(stack.logLines().some((l) => l.level === "warn" && String(l.msg).startsWith("audit entry not written"))).toBe(true);
+      expect(
+        stack.logLines().some((l) => l.level === "warn" && String(l.msg).startsWith("audit entry not written")),
+      ).toBe(true);
     } finally {
       await stack.stop();
     }

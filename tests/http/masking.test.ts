@@ -1,6 +1,6 @@
 // Roles and masking over real HTTP (DESIGN §10): the built app, the simulator, the real next-auth demo sign-in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProfileSummary } from "@/lib/api-types";
+import type { ProfileSummary } from "@/lib/core/api-types";
 import { SEED_IDS } from "@/simulator/seed-ids";
 import { profilePath, signIn, type Stack, startStack } from "./harness";
 
@@ -35,7 +35,11 @@ async function reveal(cookie: string, body: unknown) {
 
 describe("roles in the session", () => {
   it("DEMO_ROLES gives names (case-insensitively) their role; everyone else is an agent", async () => {
-    for (const [cookie, role] of [[stack.session, "agent"], [supervisor, "supervisor"], [auditor, "auditor"]] as const) {
+    for (const [cookie, role] of [
+      [stack.session, "agent"],
+      [supervisor, "supervisor"],
+      [auditor, "auditor"],
+    ] as const) {
       const session = await stack.get("/api/auth/session", as(cookie));
       expect(session.json, role).toMatchObject({ role });
     }

@@ -64,7 +64,9 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder, pinnedTraits 
               const requester = (result[REQUESTER] ?? {}) as ZendeskRequester;
               const id = pickRequesterIdentifier(requester, types);
               setView(
-                id ? { status: "found", target: targetForIdentifier(id) } : { status: "unmatched", hint: requesterHint(requester) },
+                id
+                  ? { status: "found", target: targetForIdentifier(id) }
+                  : { status: "unmatched", hint: requesterHint(requester) },
               );
             },
             () => {
@@ -108,7 +110,11 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder, pinnedTraits 
       ) : null}
       {view.status === "unmatched" ? (
         <div className="p-3">
-          <IdentifierForm initial={view.hint} prompt="No customer matched this record. Look one up:" onOpen={(target) => setView({ status: "found", target })} />
+          <IdentifierForm
+            initial={view.hint}
+            prompt="No customer matched this record. Look one up:"
+            onOpen={(target) => setView({ status: "found", target })}
+          />
         </div>
       ) : null}
     </div>

@@ -1,10 +1,10 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { resolveRole } from "@/lib/governance/roles";
-import { formatIdentifier } from "@/lib/profile-api/identifiers";
-import { mintHandoffCode } from "./handoff-code";
-import { sealRecordContext } from "./record-context";
-import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "./host-session";
+import { formatIdentifier } from "@/lib/core/identifiers";
+import { mintHandoffCode } from "@/lib/auth/handoff-code";
+import { sealRecordContext } from "@/lib/auth/record-context";
+import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "@/lib/auth/host-session";
 import { parseFieldMapping, pickRecordIdentifier } from "./salesforce-record";
 import { verifySignedRequest } from "./salesforce-signed-request";
 
@@ -44,10 +44,7 @@ export async function signInFromSalesforce(request: Request): Promise<Response> 
   const identifier = pickRecordIdentifier(result.envelope.context.environment?.record, mapping.ok ? mapping.rules : []);
   const query = new URLSearchParams();
   if (identifier) {
-    query.set(
-      "ctx",
-      await sealRecordContext(formatIdentifier(identifier), agent, "salesforce", config.AUTH_SECRET),
-    );
+    query.set("ctx", await sealRecordContext(formatIdentifier(identifier), agent, "salesforce", config.AUTH_SECRET));
   }
   // The one-time hand-off code (lib/auth/handoff-code.ts): the session for a browser that keeps no cookie for us.
   query.set("code", await mintHandoffCode(agent, "salesforce", config.AUTH_SECRET));
