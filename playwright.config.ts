@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // Ports are overridable so several checkouts can run their suites at once on one machine.
@@ -100,11 +102,16 @@ export default defineConfig({
         SEGMENT_ACCESS_TOKEN: e2eEnv.simToken,
         PROFILE_API_URL: e2eEnv.simUrl,
         AUTH_SECRET: e2eEnv.authSecret,
+        // The run's audit trail, outside the checkout (one file per app port: parallel checkouts never share it).
+        AUDIT_DB_PATH: path.join(tmpdir(), `sidebar-e2e-audit-${appPort}`, "audit.db"),
         DEMO_PASSWORD: e2eEnv.demoPassword,
         OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
         OIDC_CLIENT_ID: "sidebar-e2e",
         OIDC_CLIENT_SECRET: "sidebar-e2e-secret",
         OIDC_ALLOWED_EMAIL_DOMAINS: "acme.test",
+        // Roles (DESIGN §10): IdP groups and Salesforce profile ids; demo names.
+        ROLE_MAP: "sidebar-supervisors:supervisor,sidebar-auditors:auditor,00eSUPERVISOR:supervisor",
+        DEMO_ROLES: "supervisor:supervisor,auditor:auditor",
         ZENDESK_APP_PUBLIC_KEY: process.env.E2E_ZENDESK_PUBLIC_KEY,
         ZENDESK_APP_AUDIENCE: "https://sidebar.e2e.test/embed/zendesk",
         // The tokens' iss is acme.zendesk.com; globex is allowed too, to test that the origin must be the token's account.

@@ -219,3 +219,26 @@ test("without any cookie, the canvas signs in through its one-time hand-off code
     await context.close();
   }
 });
+
+test("the Salesforce profile id maps to a role through ROLE_MAP; an unmapped profile gets HOST_DEFAULT_ROLE", async ({
+  playwright,
+}) => {
+  // A fresh request context per sign-in: no cookie jar shared with other tests; the session cookie is sent by hand.
+  const api = await playwright.request.newContext({ baseURL: e2eEnv.appUrl });
+  for (const [profileId, role] of [
+    ["00eSUPERVISOR", "supervisor"],
+    ["00eOTHER", "agent"],
+  ] as const) {
+    const envelope = canvasEnvelope({}, { Email: "ada@example.com" });
+    (envelope.context.user as Record<string, unknown>).profileId = profileId;
+    const response = await api.post("/embed/salesforce", {
+      form: { signed_request: signCanvasRequest(envelope) },
+      maxRedirects: 0,
+    });
+    expect(response.status(), profileId).toBe(303);
+    const cookie = (response.headers()["set-cookie"] ?? "").split(";")[0] ?? "";
+    const session = await api.get("/api/auth/session", { headers: { Cookie: cookie } });
+    expect(await session.json(), profileId).toMatchObject({ source: "salesforce", role });
+  }
+  await api.dispose();
+});

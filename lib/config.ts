@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isRole, ROLES, type Role, type RoleMap } from "./governance/roles";
 
 /**
  * The one reader of process.env. Every variable is validated once, when the server starts
@@ -81,9 +82,65 @@ const origin = z.string().transform((v, ctx) => {
   return z.NEVER;
 });
 
+/** `key:role,...` (ROLE_MAP, DEMO_ROLES). The key is everything before the last colon: group names may contain colons. */
+const roleMap = z
+  .string()
+  .optional()
+  .default("")
+  .transform((v, ctx): RoleMap => {
+    const map = new Map<string, Role>();
+    for (const pair of splitList(v)) {
+      const colon = pair.lastIndexOf(":");
+      const key = pair.slice(0, colon).trim();
+      const role = pair.slice(colon + 1).trim();
+      if (colon < 1 || !key || !isRole(role)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must list key:role pairs with roles ${ROLES.join(", ")} ("${pair}" is not one)`,
+        });
+        return z.NEVER;
+      }
+      map.set(key, role);
+    }
+    return map;
+  });
+
+const role = z.enum(ROLES, { message: `must be one of ${ROLES.join(", ")}` });
+
+/** Trait keys are matched case-insensitively: stored lower-case. */
+const lowerCaseList = (fallback: string) => commaList(fallback).transform((list) => list.map((v) => v.toLowerCase()));
+
 const identifierType = z.string().regex(/^[a-z][a-z0-9_.]*$/, "must list identifier types like user_id,email,phone");
 
-const envSchema = z.object({
+/** The audit store's variables (DESIGN §10): also read alone by `npm run audit:verify`, which needs nothing else. */
+const auditEnvSchema = z.object({
+  /** Postgres (several instances share one trail): postgres://user:password@host:port/database. */
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// connection URL")
+      .optional(),
+  ),
+  /** The embedded store's database file, used when DATABASE_URL is unset. */
+  AUDIT_DB_PATH: z.string().trim().optional().default("./data/audit.db").pipe(z.string().min(1, "must be a file path")),
+  /** closed: a profile view is refused (503) when its audit entry cannot be written; open: served with a warning. */
+  AUDIT_FAIL_MODE: z.enum(["closed", "open"], { message: "must be closed or open" }).optional().default("closed"),
+  AUDIT_RETENTION_DAYS: int(1, 36_500, 400),
+});
+
+export type AuditConfig = Readonly<z.infer<typeof auditEnvSchema>>;
+
+/** Only the audit store's variables, for the command-line tools (audit:verify). */
+export function parseAuditConfig(env: Record<string, string | undefined>): AuditConfig {
+  const result = auditEnvSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${String(issue.path[0] ?? "environment")} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  return Object.freeze(result.data);
+}
+
+const envSchema = auditEnvSchema.extend({
   SEGMENT_SPACE_ID: z
     .string({ message: "is required (the Unify space id from Unify settings > API access)" })
     .trim()
@@ -167,6 +224,18 @@ const envSchema = z.object({
   ),
   /** Longest wait for any one Redis command; past it the request goes on with this instance's own state. */
   REDIS_COMMAND_TIMEOUT_MS: int(5, 5_000, 200),
+  // Roles and masking (DESIGN §10).
+  OIDC_ROLES_CLAIM: z
+    .string()
+    .trim()
+    .optional()
+    .default("groups")
+    .pipe(z.string().regex(/^[A-Za-z0-9_.:/-]{1,200}$/, "must be a claim name")),
+  ROLE_MAP: roleMap,
+  HOST_DEFAULT_ROLE: z.string().trim().optional().default("agent").pipe(role),
+  DEMO_ROLES: roleMap,
+  MASKED_TRAITS: lowerCaseList("address,birthday,date_of_birth,phone"),
+  MASKED_ID_TYPES: lowerCaseList("phone").pipe(z.array(identifierType)),
 });
 
 type Env = z.infer<typeof envSchema>;

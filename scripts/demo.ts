@@ -16,6 +16,8 @@ const require = createRequire(import.meta.url);
 const appPort = Number(process.env.DEMO_PORT ?? 3000);
 const simPort = Number(process.env.SIM_PORT ?? SIM_DEFAULTS.port);
 const DEMO_PASSWORD = "demo";
+/** DESIGN §10: who to sign in as to see each role. Everyone else is an `agent`. */
+const DEMO_ROLES = "supervisor:supervisor,auditor:auditor";
 const BUILD_INPUTS = [
   "app",
   "components",
@@ -110,6 +112,8 @@ function printBanner(): void {
   Profile Sidebar demo is running
     App:        ${url}
     Sign in:    any agent name, password "${DEMO_PASSWORD}"
+    Roles:      any other name is an agent (masked values); sign in as "supervisor" to reveal them,
+                as "auditor" to also read the audit log (DEMO_ROLES=${DEMO_ROLES})
     Simulator:  http://127.0.0.1:${simPort} (space ${SIM_DEFAULTS.spaceId})
 
   Identifiers to try:
@@ -144,6 +148,7 @@ async function main(): Promise<void> {
       PROFILE_API_URL: `http://127.0.0.1:${simPort}`,
       AUTH_SECRET: randomBytes(32).toString("hex"),
       DEMO_PASSWORD,
+      DEMO_ROLES,
       NEXT_TELEMETRY_DISABLED: "1",
     },
     true,

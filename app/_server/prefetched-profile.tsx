@@ -1,5 +1,8 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { auditPageView } from "@/lib/audit/page-view";
+import type { Agent } from "@/lib/auth/agent";
+import { maskDehydratedState } from "@/lib/governance/mask-dehydrated";
 import { prefetchProfile } from "@/lib/prefetch/prefetch-profile";
 import { parseIdentifier, type Collection } from "@/lib/core/identifiers";
 
@@ -11,11 +14,14 @@ import { parseIdentifier, type Collection } from "@/lib/core/identifiers";
  * with the server's token.
  */
 export async function PrefetchedProfile({
+  agent,
   collection,
   id,
   notFound,
   children,
 }: {
+  /** Who the page is for: the data is masked for them (DESIGN §10). */
+  agent: Agent;
   collection: Collection;
   id: string;
   notFound: ReactNode;
@@ -24,6 +30,21 @@ export async function PrefetchedProfile({
   const parsed = parseIdentifier(id);
   if (!parsed.ok) return children;
   const prefetched = await prefetchProfile(collection, parsed.identifier, id);
+  // The page view is in the audit trail before any of its data is rendered (DESIGN §10).
+  if (!(await auditPageView(agent, collection, id, prefetched.notFound ? "not_found" : "ok"))) {
+    return (
+      <div
+        role="alert"
+        className="border-border mx-auto max-w-xl rounded-lg border p-4"
+        data-testid="audit-unavailable"
+      >
+        <h1 className="font-semibold">This profile cannot be shown just now</h1>
+        <p className="text-fg-muted mt-1 text-sm">
+          The audit trail cannot be written, so customer data is not shown. Try again shortly.
+        </p>
+      </div>
+    );
+  }
   if (prefetched.notFound) return notFound;
-  return <HydrationBoundary state={prefetched.state}>{children}</HydrationBoundary>;
+  return <HydrationBoundary state={maskDehydratedState(prefetched.state, agent)}>{children}</HydrationBoundary>;
 }

@@ -16,12 +16,13 @@ export default async function EmbedPage({ searchParams }: Props) {
   const params = await searchParams;
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (typeof value === "string") query.set(key, value);
-  await requireAgent(`/embed?${query.toString()}`);
+  const agent = await requireAgent(`/embed?${query.toString()}`);
   const target = resolveEmbedParams(params);
   return (
     <main className="min-w-0">
       {target.ok ? (
         <PrefetchedProfile
+          agent={agent}
           collection={target.collection}
           id={target.id}
           notFound={

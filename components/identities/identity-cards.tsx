@@ -12,7 +12,8 @@ import {
   VenetianMask,
   type LucideIcon,
 } from "lucide-react";
-import type { ExternalId } from "@/lib/core/api-types";
+import { isMaskedValue, type ExternalId } from "@/lib/core/api-types";
+import { MaskedValueView } from "@/components/governance/masked-value";
 import type { Collection } from "@/lib/core/identifiers";
 import { externalIdsQuery, moreExternalIdsQuery } from "@/lib/queries/profiles";
 import { formatDate } from "@/lib/views/format";
@@ -39,8 +40,16 @@ function IdentityItem({ externalId, matched }: { externalId: ExternalId; matched
   return (
     <li className="min-w-0 py-1">
       <div className="flex min-w-0 items-center gap-1">
-        <span className="min-w-0 flex-1 font-mono text-sm break-all">{externalId.id}</span>
-        <CopyButton value={externalId.id} label={`${externalId.type} ${externalId.id}`} />
+        {isMaskedValue(externalId.id) ? (
+          <span className="min-w-0 flex-1 text-sm">
+            <MaskedValueView value={externalId.id} field={{ external_id_type: externalId.type }} />
+          </span>
+        ) : (
+          <>
+            <span className="min-w-0 flex-1 font-mono text-sm break-all">{externalId.id}</span>
+            <CopyButton value={externalId.id} label={`${externalId.type} ${externalId.id}`} />
+          </>
+        )}
       </div>
       <div className="text-fg-muted flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs">
         {externalId.type !== "user_id" && externalId.type !== "email" && externalId.type !== "phone" ? (
@@ -87,9 +96,13 @@ export function IdentityCards({ collection, id }: { collection: Collection; id: 
                   <Icon aria-hidden className="size-3.5" /> {group.label}
                 </h3>
                 <ul>
-                  {group.ids.map((externalId) => (
+                  {group.ids.map((externalId, index) => (
                     <IdentityItem
-                      key={`${externalId.type}:${externalId.id}`}
+                      key={
+                        isMaskedValue(externalId.id)
+                          ? `${externalId.type}#${index}`
+                          : `${externalId.type}:${externalId.id}`
+                      }
                       externalId={externalId}
                       matched={isMatchedIdentifier(externalId, id)}
                     />

@@ -15,6 +15,7 @@ import { TraitsPanel } from "@/components/traits/traits-panel";
 import { Button } from "@/components/ui/button";
 import { ProfileFoundContext } from "@/components/ui/query-states";
 import { IdentifierForm } from "./identifier-form";
+import { RevealTargetContext } from "@/components/governance/reveal-target";
 
 /** Pinned traits when the host page passes none (the same default as PINNED_TRAITS). */
 export const DEFAULT_PINNED_TRAITS = ["name", "email", "plan", "company", "lifetime_value", "last_seen_at"];
@@ -67,12 +68,14 @@ function SidebarProfile({
   if (isNotFound(summary.error)) return <SidebarNotFound collection={collection} id={id} onOpen={onOpen} />;
   return (
     <ProfileFoundContext.Provider value={summary.isSuccess}>
-      <ProfileHeader collection={collection} id={id} summary={summary} compact />
-      <IdentityCards collection={collection} id={id} />
-      <TraitsPanel collection={collection} id={id} pinned={pinned} />
-      <Timeline collection={collection} id={id} heightClass="h-[28rem]" />
-      <LinkedAccounts collection={collection} id={id} renderOpener={buttonOpener(onOpen)} />
-      <MetadataCard collection={collection} id={id} />
+      <RevealTargetContext.Provider value={{ collection, id }}>
+        <ProfileHeader collection={collection} id={id} summary={summary} compact />
+        <IdentityCards collection={collection} id={id} />
+        <TraitsPanel collection={collection} id={id} pinned={pinned} />
+        <Timeline collection={collection} id={id} heightClass="h-[28rem]" />
+        <LinkedAccounts collection={collection} id={id} renderOpener={buttonOpener(onOpen)} />
+        <MetadataCard collection={collection} id={id} />
+      </RevealTargetContext.Provider>
     </ProfileFoundContext.Provider>
   );
 }

@@ -66,7 +66,7 @@ export function TraitList({
               {key}
             </dt>
             <dd className="min-w-0 flex-1 basis-32">
-              <TraitValue value={entry.value} />
+              <TraitValue value={entry.value} field={{ trait: key }} />
               {verbose ? <Provenance entry={entry} /> : null}
             </dd>
           </div>

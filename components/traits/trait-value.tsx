@@ -1,12 +1,14 @@
 import { ExternalLink } from "lucide-react";
-import type { JsonValue } from "@/lib/core/api-types";
+import { isMaskedValue, type JsonValue } from "@/lib/core/api-types";
+import { MaskedValueView, type RevealField } from "@/components/governance/masked-value";
 import { formatDate, formatDateTime } from "@/lib/views/format";
 import { viewTraitValue } from "@/lib/views/trait-values";
 import { Badge } from "@/components/ui/badge";
 import { LazyJson } from "@/components/ui/lazy-json";
 
-/** One trait value, shown by what it is (see lib/views/trait-values.ts). */
-export function TraitValue({ value }: { value: JsonValue | undefined }) {
+/** One trait value, shown by what it is (see lib/views/trait-values.ts); a masked one by its hint (`field`: what Reveal asks for). */
+export function TraitValue({ value, field }: { value: JsonValue | undefined; field?: RevealField }) {
+  if (isMaskedValue(value)) return <MaskedValueView value={value} field={field} />;
   const view = viewTraitValue(value);
   switch (view.kind) {
     case "empty":

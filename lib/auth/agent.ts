@@ -1,6 +1,7 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
+import { isRole } from "@/lib/governance/roles";
 import { SESSION_COOKIE_NAME } from "./cookies";
 import type { Agent } from "./agent-claims";
 import { readBearerToken, verifyEmbedSession } from "./embed-token";
@@ -9,6 +10,7 @@ import { type VerifiedSession, verifyTokenOnce } from "./verified-token-cache";
 
 // The Agent type lives with its token claims (agent-claims.ts), which embed-token.ts also uses: no import cycle.
 export type { Agent, AgentSource } from "./agent-claims";
+export { roleOf } from "./agent-claims";
 
 type CookieReader = (name: string) => string | undefined;
 
@@ -35,6 +37,7 @@ async function decodeSessionToken(token: string): Promise<VerifiedSession | null
       name: jwt.name,
       ...(typeof jwt.email === "string" && jwt.email ? { email: jwt.email } : {}),
       source: jwt.source ?? "standalone",
+      role: isRole(jwt.role) ? jwt.role : "agent",
       ...(sessionId ? { sessionId } : {}),
     };
     return {

@@ -1,6 +1,8 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { auditSignIn } from "@/lib/audit/sign-in";
+import type { RoleMap } from "@/lib/governance/roles";
 
 const MAX_NAME_LENGTH = 80;
 
@@ -19,9 +21,11 @@ function toAgentName(raw: string | undefined): string | null {
 
 /**
  * The `demo` sign-in (DESIGN §5): exists only when DEMO_PASSWORD is set; any agent name with that password.
- * It has no e-mail: the demo agent is identified by the name they typed.
+ * It has no e-mail: the demo agent is identified by the name they typed. DEMO_ROLES (`name:role`, names compared
+ * case-insensitively) gives some names a role; everyone else is an `agent`.
  */
-export function createDemoProvider(password: string) {
+export function createDemoProvider(password: string, roles: RoleMap = new Map()) {
+  const byLowerName = new Map([...roles].map(([name, role]) => [name.toLowerCase(), role]));
   return CredentialsProvider({
     id: "demo",
     name: "Demo",
@@ -31,8 +35,11 @@ export function createDemoProvider(password: string) {
     },
     authorize(credentials) {
       const name = toAgentName(credentials?.username);
-      if (!name || !isSamePassword(credentials?.password ?? "", password)) return null;
-      return { id: `demo:${name}`, name, source: "standalone" };
+      if (!name || !isSamePassword(credentials?.password ?? "", password)) {
+        auditSignIn("standalone", "refused", { name: name ?? undefined }, "demo: wrong password or invalid name");
+        return null;
+      }
+      return { id: `demo:${name}`, name, source: "standalone", role: byLowerName.get(name.toLowerCase()) ?? "agent" };
     },
   });
 }

@@ -7,7 +7,7 @@ import { stubUnitConfig } from "@/tests/support/unit-config";
 stubUnitConfig();
 
 const SECRET = "x".repeat(40);
-const agent = { name: "Grace", email: "g@acme.test", source: "zendesk" as const };
+const agent = { name: "Grace", email: "g@acme.test", source: "zendesk" as const, role: "supervisor" as const };
 
 describe("embed token", () => {
   it("round-trips the agent", async () => {

@@ -6,7 +6,8 @@ import { mintHandoffCode, redeemHandoffCode } from "./handoff-code";
 const SECRET = "s".repeat(40);
 // This instance's own memory: what the app uses without REDIS_URL (the Redis-backed store is tested in tests/redis).
 const store = new SharedStore();
-const agent = { name: "Zoe", email: "zoe@acme.test", source: "zendesk" as const };
+// The role travels in the code: the sidebar's session must not lose what the host sign-in decided.
+const agent = { name: "Zoe", email: "zoe@acme.test", source: "zendesk" as const, role: "supervisor" as const };
 
 afterEach(() => vi.useRealTimers());
 

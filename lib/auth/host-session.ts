@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
+import { auditSignIn } from "@/lib/audit/sign-in";
 import { getConfig } from "@/lib/config";
 import type { Agent } from "./agent";
 import { AUTH_COOKIE_OPTIONS, SESSION_COOKIE_NAME } from "./cookies";
@@ -20,6 +21,7 @@ export async function buildHostSessionCookie(agent: Agent): Promise<string> {
       source: agent.source,
       // Stable for the session's life (next-auth's own jti changes whenever it re-encodes): what sign-out revokes.
       sid: agent.sessionId ?? randomUUID(),
+      role: agent.role ?? "agent",
     },
     secret: getConfig().AUTH_SECRET,
     maxAge: SESSION_MAX_AGE_SECONDS,
@@ -50,7 +52,13 @@ export function redirectWithSession(path: `/${string}`, cookie: string): Respons
 }
 
 /** One JSON log line for a host sign-in attempt: the outcome and reason, never the token or the agent's e-mail. */
-export function logHostSignIn(host: "zendesk" | "salesforce", outcome: "ok" | "refused", reason?: string): void {
+export function logHostSignIn(
+  host: "zendesk" | "salesforce",
+  outcome: "ok" | "refused",
+  reason?: string,
+  agent?: Agent,
+): void {
+  auditSignIn(host, outcome, agent, reason);
   console.log(
     JSON.stringify({
       level: outcome === "ok" ? "info" : "warn",

@@ -1,6 +1,7 @@
 import "server-only";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { AppConfig } from "@/lib/config";
+import { claimKeys, resolveRole } from "@/lib/governance/roles";
 
 type OidcProfile = {
   sub: string;
@@ -8,6 +9,8 @@ type OidcProfile = {
   email?: string;
   email_verified?: boolean | string;
   preferred_username?: string;
+  /** The roles claim (OIDC_ROLES_CLAIM, `groups` by default) and whatever else the IdP sends. */
+  [claim: string]: unknown;
 };
 
 /**
@@ -32,6 +35,7 @@ export function createOidcProvider(config: AppConfig): OAuthConfig<OidcProfile> 
         name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub,
         email: profile.email ?? null,
         source: "standalone",
+        role: resolveRole(claimKeys(profile[config.OIDC_ROLES_CLAIM]), config.ROLE_MAP, config.HOST_DEFAULT_ROLE),
       };
     },
   };

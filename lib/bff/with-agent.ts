@@ -1,6 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { type Agent, authenticateRequest } from "@/lib/auth/agent";
+import { type Agent, authenticateRequest, roleOf } from "@/lib/auth/agent";
+import { maskJson } from "@/lib/governance/masking";
+import { getMaskPolicy } from "@/lib/governance/policy";
+import { canReveal } from "@/lib/governance/roles";
 import type { CacheStatus } from "@/lib/core/api-types";
 import { AppError } from "@/lib/core/error-body";
 import { isCollection, parseIdentifier, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
@@ -10,6 +13,8 @@ import { isInternal, toAppError } from "./errors";
 import { logRequest, type RequestLogEntry } from "./log";
 import { parseQuery, type QuerySchema } from "./query-schemas";
 import { isCrossSiteRequest } from "./request-guard";
+import { type AuditTarget, auditProfileRequest } from "./audit-request";
+import type { AuditAction } from "@/lib/audit/types";
 
 export type ProfileRouteContext<Q> = {
   agent: Agent;
@@ -21,6 +26,8 @@ export type ProfileRouteContext<Q> = {
   /** The agent asked for fresh data (`Cache-Control: no-cache`): bypass the server cache. */
   refresh: boolean;
   signal: AbortSignal;
+  /** The request itself, for the one route that reads a body (POST …/reveal). */
+  request: Request;
 };
 
 export type RouteResult = {
@@ -35,6 +42,13 @@ export type RouteSpec<Q> = {
   /** The route template, as logged: `/api/profiles/:collection/:id/events`. */
   route: string;
   query: QuerySchema<Q>;
+  /**
+   * Whether the body goes through masking (DESIGN §10). Every route masks, in this one place, except reveal,
+   * whose answer is the clear value a supervisor asked for.
+   */
+  unmasked?: true;
+  /** What the audit trail calls a request of this route: `view` (the summary), `reveal`; `read` by default. */
+  audit?: AuditAction;
 };
 
 type RouteParams = { params: Promise<{ collection: string; id: string }> };
@@ -96,6 +110,8 @@ export function withAgent<Q>(spec: RouteSpec<Q>, handler: (context: ProfileRoute
       requestId: ownRequestId,
     };
     let response: Response;
+    let audited: AuditTarget | undefined;
+    let outcome = "ok";
     try {
       if (isCrossSiteRequest(request)) throw new AppError("forbidden", "Requests from other sites are not accepted.");
       const agent = await authenticateRequest(request);
@@ -103,6 +119,7 @@ export function withAgent<Q>(spec: RouteSpec<Q>, handler: (context: ProfileRoute
       log.agent = agent.name;
       const { collection, id } = parseProfileParams(await params);
       log.profile = { collection, id };
+      audited = { agent, collection, id, action: spec.audit ?? "read" };
       const searchParams = new URL(request.url).searchParams;
       const query = parseQuery(spec.query, searchParams);
       const context = {
@@ -113,18 +130,29 @@ export function withAgent<Q>(spec: RouteSpec<Q>, handler: (context: ProfileRoute
         validatedQuery: searchParams,
         refresh: wantsRefresh(request),
         signal: request.signal,
+        request,
       };
       // The rate limiter serves waiting agents in turn (fairness): it learns whose request this is from the scope.
       const result = await runAsAgent(`${agent.source}:${agent.email ?? agent.name}`, () => handler(context));
+      // Masked for every role: a supervisor sees the same placeholders, marked revealable, and each reveal is audited.
+      const body = spec.unmasked
+        ? result.body
+        : maskJson(result.body, { ...getMaskPolicy(), revealable: canReveal(roleOf(agent)) });
       log.requestId = result.requestId ?? ownRequestId;
       log.cache = result.cache;
       if (result.internalError !== undefined) log.error = result.internalError;
-      response = jsonResponse(result.body, 200, log.requestId, result.cache ? { "X-Cache": result.cache } : {});
+      response = jsonResponse(body, 200, log.requestId, result.cache ? { "X-Cache": result.cache } : {});
     } catch (thrown) {
       const error = toAppError(thrown);
+      outcome = error.code;
       log.requestId = error.requestId ?? ownRequestId;
       if (isInternal(error) && !request.signal.aborted) log.error = thrown;
       response = errorResponse(error, log.requestId);
+    }
+    // Every answer about a profile, allowed or refused, is in the trail; in closed mode an unrecorded one is not sent.
+    if (audited) {
+      const refusal = await auditProfileRequest(audited, outcome, log.requestId);
+      if (refusal) response = errorResponse(refusal, ownRequestId);
     }
     // An agent who went away (closed the tab, moved to the next ticket) is not our failure: logged as 499, the
     // usual "client closed request", rather than as a 500 that would page someone.

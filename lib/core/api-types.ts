@@ -10,6 +10,21 @@ import type { Collection } from "./identifiers";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/**
+ * What the BFF sends instead of a value covered by MASKED_TRAITS / MASKED_ID_TYPES (DESIGN §10): the clear value stays
+ * on the server; `hint` holds at most its last 4 characters. A supervisor gets the value through POST …/reveal.
+ */
+export type MaskedValue = {
+  masked: true;
+  hint: string;
+  /** Present when the caller may reveal it (a supervisor or auditor): the UI then offers a Reveal button. */
+  revealable?: true;
+};
+
+export function isMaskedValue(value: unknown): value is MaskedValue {
+  return typeof value === "object" && value !== null && (value as { masked?: unknown }).masked === true;
+}
+
 export type Cursor = {
   /** Our BFF route for the next page, never an upstream URL. */
   url?: string;
@@ -25,7 +40,8 @@ export type TraitsPage = { traits: Record<string, JsonValue>; cursor?: Cursor };
 export type VerboseTraitsPage = { traits: Record<string, VerboseTraitValue>; cursor?: Cursor };
 
 export type ExternalId = {
-  id: string;
+  /** Masked for types in MASKED_ID_TYPES. */
+  id: string | MaskedValue;
   type: string;
   source_id?: string;
   collection?: string;

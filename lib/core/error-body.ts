@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   upstream_authentication_error: 502,
   upstream_error: 502,
   internal_error: 500,
+  /** The audit trail could not be written (AUDIT_FAIL_MODE=closed): customer data is not shown unrecorded. */
+  audit_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -32,9 +32,9 @@ describe("each resource over HTTP, users and accounts", () => {
 
   it("external ids", async () => {
     const user = await api.externalIds("users", ada);
-    expect(user.body.data.map((x) => `${x.type}:${x.id}`)).toContain(SEED_IDS.ada.email);
+    expect(user.body.data.map((x) => `${x.type}:${x.id as string}`)).toContain(SEED_IDS.ada.email);
     const account = await api.externalIds("accounts", acme);
-    expect(account.body.data.map((x) => `${x.type}:${x.id}`)).toContain(SEED_IDS.acme.groupId);
+    expect(account.body.data.map((x) => `${x.type}:${x.id as string}`)).toContain(SEED_IDS.acme.groupId);
   });
 
   it("events", async () => {

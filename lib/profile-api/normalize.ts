@@ -45,11 +45,13 @@ export function normalizeVerboseTraits(traits: Record<string, JsonValue>): Recor
 }
 
 type WireExternalId = Omit<ExternalId, "id" | "type"> & { id?: string; type?: string };
+type IdentifiedExternalId = WireExternalId & { id: string; type: string };
 
 /** 003 makes `id` and `type` optional; an entry without both identifies nobody and is left out. */
 export function keepIdentifiedExternalIds(ids: WireExternalId[]): ExternalId[] {
   return ids.filter(
-    (e): e is ExternalId => typeof e.id === "string" && e.id !== "" && typeof e.type === "string" && e.type !== "",
+    (e): e is IdentifiedExternalId =>
+      typeof e.id === "string" && e.id !== "" && typeof e.type === "string" && e.type !== "",
   );
 }
 

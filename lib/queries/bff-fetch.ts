@@ -31,13 +31,21 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof BffError && error.status === 404;
 }
 
-export type BffFetchOptions = { signal?: AbortSignal; refresh?: boolean };
+/** `json`: a body to POST (reveal); without it the call is a GET. */
+export type BffFetchOptions = { signal?: AbortSignal; refresh?: boolean; json?: unknown };
 
-export async function bffFetch<T>(path: string, { signal, refresh = false }: BffFetchOptions = {}): Promise<T> {
+export async function bffFetch<T>(path: string, { signal, refresh = false, json }: BffFetchOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (bearerToken) headers.Authorization = `Bearer ${bearerToken}`;
   if (refresh) headers["Cache-Control"] = "no-cache";
-  const response = await fetch(path, { headers, signal, credentials: "same-origin", cache: "no-store" });
+  if (json !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, {
+    headers,
+    signal,
+    credentials: "same-origin",
+    cache: "no-store",
+    ...(json !== undefined ? { method: "POST", body: JSON.stringify(json) } : {}),
+  });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as { error?: ApiError } | null)?.error;

@@ -1,4 +1,4 @@
-import type { ExternalId } from "@/lib/core/api-types";
+import { isMaskedValue, type ExternalId } from "@/lib/core/api-types";
 
 /** The families identity cards are grouped into, in the order agents read them. */
 export type IdentityKind =
@@ -58,7 +58,7 @@ export function groupExternalIds(ids: readonly ExternalId[]): IdentityGroup[] {
 
 /** Whether this external id is the identifier the profile was looked up by (`type:value`, case-sensitive like the API). */
 export function isMatchedIdentifier(id: ExternalId, lookup: string): boolean {
-  return `${id.type}:${id.id}` === lookup;
+  return !isMaskedValue(id.id) && `${id.type}:${id.id}` === lookup;
 }
 
 /**
@@ -66,10 +66,12 @@ export function isMatchedIdentifier(id: ExternalId, lookup: string): boolean {
  * choice keeps the link (and its cache entry) the same between visits.
  */
 export function pickProfileIdentifier(ids: readonly ExternalId[]): string | null {
+  // A masked id cannot open anything: its value never reached the browser.
+  const clear = ids.filter((id): id is ExternalId & { id: string } => !isMaskedValue(id.id));
   for (const type of ["user_id", "group_id", "email"]) {
-    const found = ids.find((id) => id.type === type);
+    const found = clear.find((id) => id.type === type);
     if (found) return `${found.type}:${found.id}`;
   }
-  const first = ids[0];
+  const first = clear[0];
   return first ? `${first.type}:${first.id}` : null;
 }

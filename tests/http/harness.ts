@@ -5,7 +5,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -129,7 +130,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const port = await getFreePort();
   const appUrl = `http://127.0.0.1:${port}`;
+  // Each stack audits into its own throwaway database (never ./data of the checkout); AUDIT_DB_PATH in appEnv wins.
+  const auditDir = mkdtempSync(path.join(tmpdir(), "sidebar-audit-"));
   const app = startApp(port, {
+    AUDIT_DB_PATH: path.join(auditDir, "audit.db"),
     SEGMENT_SPACE_ID: SIM_DEFAULTS.spaceId,
     SEGMENT_ACCESS_TOKEN: token,
     PROFILE_API_URL: sim.url,
@@ -142,6 +146,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   } catch (error) {
     await stopChild(app.child);
     await sim.close();
+    rmSync(auditDir, { recursive: true, force: true });
     throw error;
   }
   const session = await signIn(appUrl, "HTTP Tester", DEMO_PASSWORD);
@@ -195,6 +200,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stop: async () => {
       await stopChild(app.child);
       await sim.close();
+      rmSync(auditDir, { recursive: true, force: true });
     },
   };
 }

@@ -34,7 +34,7 @@ describe("profile resources", () => {
     expect(Object.keys(body.traits ?? {}).length).toBeGreaterThan(0);
     expect(Object.values(body.audiences ?? {}).every((v) => typeof v === "boolean")).toBe(true);
     expect(Object.keys(body.computed_traits ?? {}).length).toBeGreaterThan(0);
-    expect(body.external_ids?.map((e) => `${e.type}:${e.id}`)).toContain(SEED_IDS.ada.email);
+    expect(body.external_ids?.map((e) => `${e.type}:${e.id as string}`)).toContain(SEED_IDS.ada.email);
     expect(body.metadata).toHaveProperty("created_at");
     expect(body.links?.length).toBeGreaterThanOrEqual(1);
   });

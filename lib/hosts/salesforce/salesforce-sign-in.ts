@@ -1,5 +1,6 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
+import { resolveRole } from "@/lib/governance/roles";
 import { formatIdentifier } from "@/lib/core/identifiers";
 import { mintHandoffCode } from "@/lib/auth/handoff-code";
 import { sealRecordContext } from "@/lib/auth/record-context";
@@ -47,20 +48,19 @@ export async function signInFromSalesforce(request: Request): Promise<Response> 
     logHostSignIn("salesforce", "refused", refusal);
     return hostSignInRefused();
   }
-  logHostSignIn("salesforce", "ok");
+  const profileId = result.envelope.context.user.profileId;
+  const agent = {
+    ...result.agent,
+    role: resolveRole(profileId ? [profileId] : [], config.ROLE_MAP, config.HOST_DEFAULT_ROLE),
+  };
+  logHostSignIn("salesforce", "ok", undefined, agent);
   const mapping = parseFieldMapping(config.SALESFORCE_RECORD_FIELD_MAPPING);
   const identifier = pickRecordIdentifier(result.envelope.context.environment?.record, mapping.ok ? mapping.rules : []);
   const query = new URLSearchParams();
   if (identifier) {
-    query.set(
-      "ctx",
-      await sealRecordContext(formatIdentifier(identifier), result.agent, "salesforce", config.AUTH_SECRET),
-    );
+    query.set("ctx", await sealRecordContext(formatIdentifier(identifier), agent, "salesforce", config.AUTH_SECRET));
   }
   // The one-time hand-off code (lib/auth/handoff-code.ts): the session for a browser that keeps no cookie for us.
-  query.set("code", await mintHandoffCode(result.agent, "salesforce", config.AUTH_SECRET));
-  return redirectWithSession(
-    `/embed/salesforce/sidebar?${query.toString()}`,
-    await buildHostSessionCookie(result.agent),
-  );
+  query.set("code", await mintHandoffCode(agent, "salesforce", config.AUTH_SECRET));
+  return redirectWithSession(`/embed/salesforce/sidebar?${query.toString()}`, await buildHostSessionCookie(agent));
 }

@@ -25,6 +25,8 @@ const envelopeSchema = z.object({
       userName: z.string().optional(),
       fullName: z.string().optional(),
       email: z.string().optional(),
+      /** The Salesforce profile (e.g. `00e...`), mapped to a role with ROLE_MAP. */
+      profileId: z.string().optional(),
     }),
     environment: z
       .object({

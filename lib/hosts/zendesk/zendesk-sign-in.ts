@@ -87,12 +87,14 @@ export async function signInFromZendesk(request: Request): Promise<Response> {
     allowedSubdomains: config.ZENDESK_ALLOWED_SUBDOMAINS,
     issuerSubdomain: result.subdomain,
   };
-  const code = await mintHandoffCode(result.agent, "zendesk", config.AUTH_SECRET);
+  // Zendesk's signed URL names no group we could map: every Zendesk agent gets HOST_DEFAULT_ROLE.
+  const agent = { ...result.agent, role: config.HOST_DEFAULT_ROLE };
+  const code = await mintHandoffCode(agent, "zendesk", config.AUTH_SECRET);
   const query = sidebarQuery(new URL(request.url), policy, code);
   if (!query) {
     logHostSignIn("zendesk", "refused", "origin is not an allowed Zendesk account or not the token's");
     return hostSignInRefused();
   }
-  logHostSignIn("zendesk", "ok");
-  return redirectWithSession(`/embed/zendesk/sidebar${query}`, await buildHostSessionCookie(result.agent));
+  logHostSignIn("zendesk", "ok", undefined, agent);
+  return redirectWithSession(`/embed/zendesk/sidebar${query}`, await buildHostSessionCookie(agent));
 }

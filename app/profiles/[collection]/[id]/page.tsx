@@ -7,6 +7,7 @@ import { PrefetchedProfile } from "@/app/_server/prefetched-profile";
 import { AppChrome } from "@/components/profile/app-chrome";
 import { NotFoundState } from "@/components/profile/not-found-state";
 import { ProfileView } from "@/components/profile/profile-view";
+import { RevealTarget } from "@/components/governance/reveal-target";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Profile · Profile Sidebar" };
@@ -57,8 +58,10 @@ export default async function ProfilePage({ params }: Props) {
   );
   return (
     <AppChrome agentName={agent.name}>
-      <PrefetchedProfile collection={collection} id={formatted} notFound={notFound}>
-        <ProfileView collection={collection} id={formatted} pinned={getConfig().PINNED_TRAITS} />
+      <PrefetchedProfile agent={agent} collection={collection} id={formatted} notFound={notFound}>
+        <RevealTarget collection={collection} id={formatted}>
+          <ProfileView collection={collection} id={formatted} pinned={getConfig().PINNED_TRAITS} />
+        </RevealTarget>
       </PrefetchedProfile>
     </AppChrome>
   );
