@@ -1,6 +1,7 @@
 "use client";
 import { ChevronDown, ChevronRight, FileText, Link2, MousePointerClick, Smartphone, UserCheck, Users, type LucideIcon } from "lucide-react";
 import type { ProfileEvent } from "@/lib/api-types";
+import { importantTone, isImportantEvent } from "@/lib/views/important-events";
 import { formatDateTime, formatDayHeading, formatRelativeTime } from "@/lib/views/format";
 import { eventTitle, keyProperties, type TimelineRow } from "@/lib/views/timeline-rows";
 
@@ -37,14 +38,19 @@ export function EventTime({ iso, now }: { iso: string; now: Date }) {
   );
 }
 
-function EventLine({ event, now, expanded, onToggle }: { event: ProfileEvent; now: Date; expanded: boolean; onToggle: () => void }) {
+type EventLineProps = { event: ProfileEvent; now: Date; expanded: boolean; onToggle: () => void; important?: boolean };
+
+function EventLine({ event, now, expanded, onToggle, important = false }: EventLineProps) {
   const Icon = TYPE_ICONS[event.type] ?? MousePointerClick;
   const props = keyProperties(event);
+  // An important event (IMPORTANT_EVENTS) stands out: a bar in its tone and the word for screen readers.
+  const tone = important ? (importantTone(event.event ?? "") === "danger" ? "border-danger" : "border-accent") : "border-transparent";
   return (
-    <div className="min-w-0 py-1.5" data-testid="timeline-event" data-event-type={event.type}>
+    <div className={`min-w-0 border-l-4 py-1.5 pl-1 ${tone}`} data-testid="timeline-event" data-event-type={event.type} data-important={important || undefined}>
       <div className="flex min-w-0 items-start gap-2">
         <Icon aria-label={event.type} className="text-accent mt-0.5 size-4 shrink-0" />
         <button type="button" aria-expanded={expanded} onClick={onToggle} className="min-w-0 flex-1 text-left text-sm font-medium break-words hover:underline">
+          {important ? <span className="sr-only">Important: </span> : null}
           {eventTitle(event)}
         </button>
         <EventTime iso={event.timestamp} now={now} />
@@ -103,7 +109,20 @@ function PagesFold({ events, now, expanded, onToggle }: { events: ProfileEvent[]
   );
 }
 
-export function TimelineRowView({ row, now, expanded, onToggle }: { row: TimelineRow; now: Date; expanded: boolean; onToggle: () => void }) {
+export function TimelineRowView({
+  row,
+  now,
+  expanded,
+  onToggle,
+  important,
+}: {
+  row: TimelineRow;
+  now: Date;
+  expanded: boolean;
+  onToggle: () => void;
+  /** Event names that stand out (IMPORTANT_EVENTS). */
+  important?: ReadonlySet<string>;
+}) {
   if (row.kind === "day") {
     return (
       <h3 className="bg-surface text-fg-muted border-border border-b pt-2 pb-1 text-xs font-semibold tracking-wide uppercase" data-testid="timeline-day">
@@ -112,5 +131,6 @@ export function TimelineRowView({ row, now, expanded, onToggle }: { row: Timelin
     );
   }
   if (row.kind === "pages") return <PagesFold events={row.events} now={now} expanded={expanded} onToggle={onToggle} />;
-  return <EventLine event={row.event} now={now} expanded={expanded} onToggle={onToggle} />;
+  const isImportant = important ? isImportantEvent(row.event, important) : false;
+  return <EventLine event={row.event} now={now} expanded={expanded} onToggle={onToggle} important={isImportant} />;
 }

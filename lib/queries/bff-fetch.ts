@@ -31,13 +31,35 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof BffError && error.status === 404;
 }
 
-export type BffFetchOptions = { signal?: AbortSignal; refresh?: boolean };
+export type BffFetchOptions = { signal?: AbortSignal; refresh?: boolean; timeoutMs?: number };
 
-export async function bffFetch<T>(path: string, { signal, refresh = false }: BffFetchOptions = {}): Promise<T> {
+/**
+ * How long the browser waits for one answer before it says so. Shorter than the server's upstream deadline on
+ * purpose: the agent gets a first clear message within about 5 s while the server's call goes on (its answer
+ * fills the server cache, and the browser's retry joins it through coalescing).
+ */
+export const BFF_TIMEOUT_MS = 4_500;
+
+/** The browser gave up waiting (BFF_TIMEOUT_MS): status 0, code `timeout`. */
+export function timeoutError(): BffError {
+  return new BffError(0, { code: "timeout", message: "The server did not answer in time." });
+}
+
+async function fetchWithTimeout(path: string, init: RequestInit, signal: AbortSignal | undefined, timeoutMs: number): Promise<Response> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  try {
+    return await fetch(path, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+  } catch (error) {
+    if (timeout.aborted && !signal?.aborted) throw timeoutError();
+    throw error;
+  }
+}
+
+export async function bffFetch<T>(path: string, { signal, refresh = false, timeoutMs = BFF_TIMEOUT_MS }: BffFetchOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (bearerToken) headers.Authorization = `Bearer ${bearerToken}`;
   if (refresh) headers["Cache-Control"] = "no-cache";
-  const response = await fetch(path, { headers, signal, credentials: "same-origin", cache: "no-store" });
+  const response = await fetchWithTimeout(path, { headers, credentials: "same-origin", cache: "no-store" }, signal, timeoutMs);
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as { error?: ApiError } | null)?.error;
