@@ -16,7 +16,9 @@ export default async function LookupPage() {
     <AppChrome agentName={agent.name}>
       <div className="mx-auto max-w-3xl">
         <h1 className="text-xl font-semibold">Look up a customer</h1>
-        <p className="text-fg-muted mt-1 mb-4 text-sm">By any identifier the Profile API knows: user ID, email, phone, anonymous ID, or an account&apos;s group ID.</p>
+        <p className="text-fg-muted mt-1 mb-4 text-sm">
+          By any identifier the Profile API knows: user ID, email, phone, anonymous ID, or an account&apos;s group ID.
+        </p>
         <ViewSettingsProvider value={viewSettingsOf(getConfig())}>
           <LookupForm />
         </ViewSettingsProvider>

@@ -42,9 +42,18 @@ async function stopAll() {
 function build(results: Record<string, unknown>): boolean {
   if (process.env.BENCH_SKIP_BUILD === "1") return true;
   console.log("building the app (next build)…");
-  const result = spawnSync("npm", ["run", "build"], { encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 240_000 });
+  const result = spawnSync("npm", ["run", "build"], {
+    encoding: "utf8",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    timeout: 240_000,
+  });
   if (result.status === 0) return true;
-  results.appPending = `next build failed: ${(result.stdout + result.stderr).split("\n").find((l) => /not found|can't resolve|type error/i.test(l))?.trim() ?? "see npm run build"}`;
+  results.appPending = `next build failed: ${
+    (result.stdout + result.stderr)
+      .split("\n")
+      .find((l) => /not found|can't resolve|type error/i.test(l))
+      ?.trim() ?? "see npm run build"
+  }`;
   console.error(results.appPending);
   return false;
 }
@@ -104,14 +113,21 @@ async function phaseLimited(results: Record<string, unknown>) {
   await waitForQuiet(sim);
   const connectionsOpened = await sim.appConnectionsOpened();
   console.log("same load: ours vs the naive proxy…");
-  await measure(results, "oursShared", () => measureSharedLoad(app.url, sim, { cookie: app.cookie }, SECONDS, SHARED_AGENT_RATE));
-  results.connectionsLimited = connectionsOpened + ((results.oursShared as { upstreamConnectionsOpened?: number }).upstreamConnectionsOpened ?? 0);
+  await measure(results, "oursShared", () =>
+    measureSharedLoad(app.url, sim, { cookie: app.cookie }, SECONDS, SHARED_AGENT_RATE),
+  );
+  results.connectionsLimited =
+    connectionsOpened + ((results.oursShared as { upstreamConnectionsOpened?: number }).upstreamConnectionsOpened ?? 0);
   await runNaive(results, sim);
   await stopAll();
 }
 
 async function runNaive(results: Record<string, unknown>, sim: Sim) {
-  const naive: NaiveProxy = await startNaiveProxy({ upstream: sim.url, spaceId: SIM_DEFAULTS.spaceId, token: SIM_DEFAULTS.token });
+  const naive: NaiveProxy = await startNaiveProxy({
+    upstream: sim.url,
+    spaceId: SIM_DEFAULTS.spaceId,
+    token: SIM_DEFAULTS.token,
+  });
   running.push({ stop: naive.close });
   await measure(results, "naiveShared", () => measureSharedLoad(naive.url, sim, {}, SECONDS, SHARED_AGENT_RATE));
 }
@@ -126,15 +142,25 @@ async function phaseBaselineOnly(results: Record<string, unknown>) {
 
 async function main() {
   const started = Date.now();
-  const results: Record<string, unknown> = { machine: machine(), latencyMs: LATENCY_MS, spaceLimit: SPACE_LIMIT, poolConnections: POOL_CONNECTIONS, seconds: SECONDS };
+  const results: Record<string, unknown> = {
+    machine: machine(),
+    latencyMs: LATENCY_MS,
+    spaceLimit: SPACE_LIMIT,
+    poolConnections: POOL_CONNECTIONS,
+    seconds: SECONDS,
+  };
   if (build(results)) {
     await phaseUnlimited(results);
     await phaseLimited(results);
   } else await phaseBaselineOnly(results);
   console.log("blank Next.js page…");
-  results.blankJsGzip = await measureBlankPageJs(PORTS.blank).catch((e: unknown) => ({ pending: (e as Error).message.split("\n")[0] }));
+  results.blankJsGzip = await measureBlankPageJs(PORTS.blank).catch((e: unknown) => ({
+    pending: (e as Error).message.split("\n")[0],
+  }));
   results.elapsedSeconds = Math.round((Date.now() - started) / 1000);
-  console.log(`\nProfile Sidebar bench — ${JSON.stringify(results.machine)}, simulator latency ${LATENCY_MS} ms, ${results.elapsedSeconds as number} s\n`);
+  console.log(
+    `\nProfile Sidebar bench — ${JSON.stringify(results.machine)}, simulator latency ${LATENCY_MS} ms, ${results.elapsedSeconds as number} s\n`,
+  );
   printTable(buildRows(results));
   saveJson("bench/results/latest.json", results);
   console.log("\nwrote bench/results/latest.json");

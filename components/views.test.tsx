@@ -6,7 +6,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ProfileEvent } from "@/lib/api-types";
+import type { ProfileEvent } from "@/lib/core/api-types";
 import { buildTimelineRows } from "@/lib/views/timeline-rows";
 import { TimelineRowView } from "./timeline/timeline-row";
 import { linkOpener } from "./accounts/link-opener";
@@ -53,7 +53,9 @@ function FoldHarness({ events }: { events: ProfileEvent[] }) {
   const [open, setOpen] = useState(false);
   const fold = buildTimelineRows(events).find((row) => row.kind === "pages");
   if (!fold) return null;
-  return <TimelineRowView row={fold} now={new Date("2026-11-20T16:00:00")} expanded={open} onToggle={() => setOpen(!open)} />;
+  return (
+    <TimelineRowView row={fold} now={new Date("2026-11-20T16:00:00")} expanded={open} onToggle={() => setOpen(!open)} />
+  );
 }
 
 describe("important events in the timeline", () => {
@@ -68,7 +70,14 @@ describe("important events in the timeline", () => {
     render(
       <>
         {rows.map((row) => (
-          <TimelineRowView key={row.key} row={row} now={new Date(at)} expanded={false} onToggle={() => undefined} important={important} />
+          <TimelineRowView
+            key={row.key}
+            row={row}
+            now={new Date(at)}
+            expanded={false}
+            onToggle={() => undefined}
+            important={important}
+          />
         ))}
       </>,
     );
@@ -98,7 +107,8 @@ describe("folded page views", () => {
 });
 
 describe("ErrorState", () => {
-  const failure = (status: number, code: string) => new BffError(status, { code, message: "boom", request_id: "req_1" });
+  const failure = (status: number, code: string) =>
+    new BffError(status, { code, message: "boom", request_id: "req_1" });
 
   it("shows the error with a Retry for a failed panel", () => {
     render(<ErrorState error={failure(502, "upstream_error")} what="Identities" onRetry={() => undefined} />);
@@ -129,7 +139,11 @@ describe("ErrorState", () => {
   });
 
   it("words failures for agents, never the operator's detail", () => {
-    const auth = new BffError(502, { code: "upstream_authentication_error", message: "check SEGMENT_ACCESS_TOKEN", request_id: "req_9" });
+    const auth = new BffError(502, {
+      code: "upstream_authentication_error",
+      message: "check SEGMENT_ACCESS_TOKEN",
+      request_id: "req_9",
+    });
     expect(describeError(auth)).toEqual({
       title: "Our access to the Profile API is misconfigured",
       detail: expect.stringContaining("Tell your admin") as string,
@@ -138,26 +152,34 @@ describe("ErrorState", () => {
     expect(JSON.stringify(describeError(auth))).not.toContain("SEGMENT_ACCESS_TOKEN");
     expect(describeError(failure(504, "upstream_error")).title).toBe("Profile API unavailable");
     expect(describeError(new BffError(0, { code: "timeout", message: "x" })).detail).toContain("Still trying");
-    expect(describeError(new BffError(429, { code: "rate_limit_error", message: "x" }, 2)).detail).toContain("retrying in 2 s");
+    expect(describeError(new BffError(429, { code: "rate_limit_error", message: "x" }, 2)).detail).toContain(
+      "retrying in 2 s",
+    );
   });
 
   it("renders nothing for a 404 before the view found the profile: the view's not-found state owns that", () => {
-    const { container } = render(<ErrorState error={failure(404, "not_found")} what="Identities" onRetry={() => undefined} />);
+    const { container } = render(
+      <ErrorState error={failure(404, "not_found")} what="Identities" onRetry={() => undefined} />,
+    );
     expect(container).toBeEmptyDOMElement();
     expect(screen.queryByRole("alert")).toBeNull();
   });
 });
 
 describe("traits Load more", () => {
-  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-  const traits = (from: number, to: number) => Object.fromEntries(Array.from({ length: to - from }, (_, i) => [`custom_${String(from + i).padStart(3, "0")}`, i]));
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  const traits = (from: number, to: number) =>
+    Object.fromEntries(Array.from({ length: to - from }, (_, i) => [`custom_${String(from + i).padStart(3, "0")}`, i]));
 
   it("follows the cursor; a failed page keeps the list and offers an inline Retry", async () => {
     const user = userEvent.setup();
     const fetchMock = vi
       .fn()
       .mockResolvedValueOnce(json(200, { traits: traits(0, 50), cursor: { has_more: true, next: "p2" } }))
-      .mockResolvedValueOnce(json(502, { error: { code: "upstream_error", message: "The Profile API failed to answer." } }))
+      .mockResolvedValueOnce(
+        json(502, { error: { code: "upstream_error", message: "The Profile API failed to answer." } }),
+      )
       .mockResolvedValueOnce(json(200, { traits: traits(50, 53), cursor: { has_more: false } }));
     vi.stubGlobal("fetch", fetchMock);
     try {
@@ -209,7 +231,9 @@ describe("traits Load more", () => {
       expect(pinnedCall).toContain("include=plan%2Ccompany");
       expect(screen.queryByTestId("partial-search")).toBeNull();
       await user.type(screen.getByPlaceholderText("Search by key"), "custom_1");
-      expect(screen.getByTestId("partial-search")).toHaveTextContent("Searching the 51 loaded traits — Load more to search all.");
+      expect(screen.getByTestId("partial-search")).toHaveTextContent(
+        "Searching the 51 loaded traits — Load more to search all.",
+      );
     } finally {
       vi.unstubAllGlobals();
     }
@@ -217,13 +241,19 @@ describe("traits Load more", () => {
 });
 
 describe("truncated identities and links", () => {
-  const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+  const json = (body: unknown) =>
+    new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
   const renderWith = (ui: React.ReactNode) =>
-    render(<QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>{ui}</QueryClientProvider>);
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        {ui}
+      </QueryClientProvider>,
+    );
 
   it("follows the identities cursor with Load more after the first 100", async () => {
     const user = userEvent.setup();
-    const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ id: `anon_${from + i}`, type: "anonymous_id" }));
+    const ids = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => ({ id: `anon_${from + i}`, type: "anonymous_id" }));
     const fetchMock = vi.fn((url: string) =>
       Promise.resolve(
         url.includes("next=p2")
@@ -250,10 +280,18 @@ describe("truncated identities and links", () => {
   it("follows the links cursor with Load more, and counts links without identifiers", async () => {
     const user = userEvent.setup();
     const link = (n: number) => ({ to_collection: "accounts", external_ids: [{ id: `acct_${n}`, type: "group_id" }] });
-    const first = [link(1), { to_collection: "accounts", external_ids: [] }, { to_collection: "accounts", external_ids: [] }];
+    const first = [
+      link(1),
+      { to_collection: "accounts", external_ids: [] },
+      { to_collection: "accounts", external_ids: [] },
+    ];
     const fetchMock = vi.fn((url: string) => {
       if (!url.includes("/links")) return Promise.resolve(json({ traits: { name: "Some Co" } }));
-      return Promise.resolve(url.includes("next=p2") ? json({ data: [link(2)], cursor: { has_more: false } }) : json({ data: first, cursor: { has_more: true, next: "p2" } }));
+      return Promise.resolve(
+        url.includes("next=p2")
+          ? json({ data: [link(2)], cursor: { has_more: false } })
+          : json({ data: first, cursor: { has_more: true, next: "p2" } }),
+      );
     });
     vi.stubGlobal("fetch", fetchMock);
     try {
@@ -270,7 +308,10 @@ describe("truncated identities and links", () => {
   });
 
   it("a user whose only link has no identifiers is not shown as belonging to no account", async () => {
-    vi.stubGlobal("fetch", vi.fn(() => Promise.resolve(json({ data: [{ to_collection: "accounts", external_ids: [] }] }))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(() => Promise.resolve(json({ data: [{ to_collection: "accounts", external_ids: [] }] }))),
+    );
     try {
       renderWith(<LinkedAccounts collection="users" id="user_id:u_big" renderOpener={linkOpener} />);
       expect(await screen.findByTestId("links-unidentified")).toHaveTextContent("1 linked profile without identifiers");

@@ -12,14 +12,25 @@ async function expectOnFirstScreen(page: Page, locator: ReturnType<Page["locator
   await expect(locator).toBeInViewport({ ratio: 1 });
 }
 
-test("280×800 sidebar: name, plan, company, lifetime value and the failed payment without scrolling", async ({ page }) => {
+test("280×800 sidebar: name, plan, company, lifetime value and the failed payment without scrolling", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 280, height: 800 });
   await page.goto(sidebarUrl(SEED_IDS.ada.email));
   const facts = page.getByTestId("summary-facts");
   await expectOnFirstScreen(page, page.getByRole("heading", { level: 1, name: "Ada Lovelace" }));
   await expectOnFirstScreen(page, facts.getByTestId("summary-fact").filter({ hasText: "Plan" }).getByText("business"));
-  await expectOnFirstScreen(page, facts.getByTestId("summary-fact").filter({ hasText: "Company" }).getByText("Acme Corp"));
-  await expectOnFirstScreen(page, facts.getByTestId("summary-fact").filter({ hasText: "Lifetime value" }).getByText(/^\$[\d,]+(\.\d\d)?$/));
+  await expectOnFirstScreen(
+    page,
+    facts.getByTestId("summary-fact").filter({ hasText: "Company" }).getByText("Acme Corp"),
+  );
+  await expectOnFirstScreen(
+    page,
+    facts
+      .getByTestId("summary-fact")
+      .filter({ hasText: "Lifetime value" })
+      .getByText(/^\$[\d,]+(\.\d\d)?$/),
+  );
   const failed = page.getByTestId("just-happened-event").filter({ hasText: "Payment Failed" }).first();
   await expectOnFirstScreen(page, failed);
   await expect(failed).toContainText("card declined");
@@ -47,7 +58,9 @@ test("summary header: flags, members-only audiences, local time, linked accounts
   await expect(page.getByTestId("just-happened-event").first()).toBeVisible();
 });
 
-test("sidebar sections: agent-first order, identities folded to one line, folds and order remembered", async ({ page }) => {
+test("sidebar sections: agent-first order, identities folded to one line, folds and order remembered", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 320, height: 900 });
   await page.goto(sidebarUrl(SEED_IDS.ada.email));
   const sections = page.locator("[data-section]");

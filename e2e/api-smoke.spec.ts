@@ -8,7 +8,10 @@ test("a signed-in browser fetches a customer's summary from the BFF", async ({ p
   await page.goto("/sign-in");
   const answer = await page.evaluate(async (path) => {
     const response = await fetch(path, { headers: { Accept: "application/json" } });
-    return { status: response.status, body: (await response.json()) as { id?: string; errors?: unknown; traits?: unknown } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { id?: string; errors?: unknown; traits?: unknown },
+    };
   }, adaPath);
   expect(answer.status).toBe(200);
   expect(answer.body).toMatchObject({ id: SEED_IDS.ada.userId, errors: {} });

@@ -5,7 +5,10 @@ import { e2eEnv } from "../playwright.config";
 const sidebarUrl = (id: string) => `/embed?id=${encodeURIComponent(id)}`;
 const profileUrl = (collection: string, id: string) => `/profiles/${collection}/${encodeURIComponent(id)}`;
 
-test("Profile API down: one message within about 5 s, one Retry that brings everything back", async ({ page, request }) => {
+test("Profile API down: one message within about 5 s, one Retry that brings everything back", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { errorRates: { "500": 1 } } });
   let shownAfterMs = 0;
@@ -27,10 +30,15 @@ test("Profile API down: one message within about 5 s, one Retry that brings ever
     await request.post(`${e2eEnv.simUrl}/__admin/faults/reset`);
   }
   expect(shownAfterMs).toBeLessThan(6_000);
-  await page.getByTestId("view-failure").getByRole("button", { name: /^Retry/ }).click();
+  await page
+    .getByTestId("view-failure")
+    .getByRole("button", { name: /^Retry/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Quinn Quiet" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("view-failure")).toHaveCount(0, { timeout: 30_000 });
-  await expect(page.getByRole("region", { name: "Identities" }).getByRole("heading", { name: "User ID" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Identities" }).getByRole("heading", { name: "User ID" }),
+  ).toBeVisible();
 });
 
 test("our token rejected: the agent is told to ask the admin, with the request id, once", async ({ page, request }) => {

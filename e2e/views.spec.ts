@@ -13,7 +13,9 @@ test("looks Ada up by each of her identifiers and marks the one used", async ({ 
     await page.goto("/");
     await page.getByLabel("Value").fill(id); // a whole pasted type:value wins over the type select
     await page.getByRole("button", { name: "Look up" }).click();
-    await expect(page).toHaveURL(new RegExp(`/profiles/users/${encodeURIComponent(id).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    await expect(page).toHaveURL(
+      new RegExp(`/profiles/users/${encodeURIComponent(id).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`),
+    );
     await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
     const identities = panel(page, "Identities");
     const value = id.slice(id.indexOf(":") + 1);
@@ -27,7 +29,8 @@ test("looks Ada up by each of her identifiers and marks the one used", async ({ 
 test("full profile: identities, traits, audiences, verbose, search, timeline, metadata", async ({ page }) => {
   await page.goto(profileUrl("users", SEED_IDS.ada.userId));
   const identities = panel(page, "Identities");
-  for (const label of ["User ID", "Email", "Phone", "Anonymous IDs", "Devices"]) await expect(identities.getByRole("heading", { name: label })).toBeVisible();
+  for (const label of ["User ID", "Email", "Phone", "Anonymous IDs", "Devices"])
+    await expect(identities.getByRole("heading", { name: label })).toBeVisible();
   const traits = panel(page, "Traits & audiences");
   const firstRows = traits.getByTestId("trait-row");
   await expect(firstRows.first()).toContainText("name"); // pinned first
@@ -56,7 +59,9 @@ test("timeline filters: event name sent to the API, type in the browser, time ra
   await page.goto(profileUrl("users", SEED_IDS.ada.userId));
   const timeline = panel(page, "Timeline");
   await expect(timeline.getByTestId("timeline-event").first()).toBeVisible();
-  const eventsRequest = page.waitForRequest((r) => r.url().includes("/events?") && r.url().includes("include=Application+Opened"));
+  const eventsRequest = page.waitForRequest(
+    (r) => r.url().includes("/events?") && r.url().includes("include=Application+Opened"),
+  );
   await timeline.getByLabel("Only events named").fill("Application Opened");
   await timeline.getByRole("button", { name: "Apply" }).click();
   await eventsRequest;
@@ -67,7 +72,9 @@ test("timeline filters: event name sent to the API, type in the browser, time ra
   await timeline.getByRole("button", { name: "Apply" }).click();
   await timeline.getByRole("checkbox", { name: "identify" }).check();
   await expect(timeline.getByTestId("timeline-event").first()).toHaveAttribute("data-event-type", "identify");
-  const types = await timeline.getByTestId("timeline-event").evaluateAll((els) => els.map((e) => e.getAttribute("data-event-type")));
+  const types = await timeline
+    .getByTestId("timeline-event")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-event-type")));
   expect(new Set(types)).toEqual(new Set(["identify"]));
   await timeline.getByRole("checkbox", { name: "identify" }).uncheck();
   const rangeRequest = page.waitForRequest((r) => r.url().includes("/events?") && r.url().includes("start="));
@@ -100,7 +107,9 @@ test("timeline: hiding events by name is sent to the API and they disappear", as
   await page.goto(profileUrl("users", SEED_IDS.ada.anonymousId));
   const timeline = panel(page, "Timeline");
   await expect(timeline.getByRole("button", { name: "Application Opened" }).first()).toBeVisible();
-  const eventsRequest = page.waitForRequest((r) => r.url().includes("/events?") && r.url().includes("exclude=Application+Opened"));
+  const eventsRequest = page.waitForRequest(
+    (r) => r.url().includes("/events?") && r.url().includes("exclude=Application+Opened"),
+  );
   await timeline.getByLabel("Hide events named").fill("Application Opened");
   await timeline.getByRole("button", { name: "Apply" }).click();
   await eventsRequest;
@@ -143,7 +152,9 @@ test("traits: Load more follows the cursor until every trait is shown", async ({
   await expect(traits.getByTestId("trait-row").nth(3)).toContainText("custom_001");
   // A search before every page is loaded says it covers only the loaded traits.
   await traits.getByPlaceholder("Search by key").fill("custom_12");
-  await expect(traits.getByTestId("partial-search")).toHaveText("Searching the 53 loaded traits — Load more to search all.");
+  await expect(traits.getByTestId("partial-search")).toHaveText(
+    "Searching the 53 loaded traits — Load more to search all.",
+  );
   await expect(traits.getByTestId("trait-row")).toHaveCount(0);
   await traits.getByPlaceholder("Search by key").fill("");
   await expect(traits.getByTestId("partial-search")).toHaveCount(0);
@@ -190,7 +201,9 @@ test("timeline: a failed next page keeps the rows and offers an inline Retry", a
   let before: number;
   try {
     await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await expect(scroller.getByTestId("inline-error")).toContainText("Could not load more events", { timeout: 120_000 });
+    await expect(scroller.getByTestId("inline-error")).toContainText("Could not load more events", {
+      timeout: 120_000,
+    });
     before = await loaded();
     expect(before).toBeGreaterThan(0);
     await scroller.evaluate((el) => el.scrollTo(0, 0));
@@ -219,7 +232,9 @@ test("opens a linked account and comes back", async ({ page }) => {
 
 test("404: says no profile has that identifier and offers the lookup", async ({ page }) => {
   await page.goto(profileUrl("users", "user_id:nobody_here"));
-  await expect(page.getByTestId("profile-not-found")).toContainText("No user profile has the identifier user_id:nobody_here");
+  await expect(page.getByTestId("profile-not-found")).toContainText(
+    "No user profile has the identifier user_id:nobody_here",
+  );
   await page.getByRole("link", { name: "Look up another identifier" }).click();
   await expect(page.getByLabel("Value")).toBeVisible();
 });
@@ -259,7 +274,8 @@ test("sidebar at 280 px: no horizontal scroll, linked account inside the sidebar
   await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
   await expect(page.getByTestId("timeline-event").first()).toBeVisible();
   await expect(page.getByTestId("linked-profile").first()).toContainText(/Corp|Inc|Ltd|\w/);
-  const overflow = () => page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
+  const overflow = () =>
+    page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
   let { sw, cw } = await overflow();
   expect(sw).toBeLessThanOrEqual(cw);
   await page.screenshot({ path: "docs/screenshots/sidebar-light.png", fullPage: true });
@@ -271,7 +287,9 @@ test("sidebar at 280 px: no horizontal scroll, linked account inside the sidebar
   await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
 });
 
-test("sidebar 404: a lookup inside the sidebar opens the next profile there (a group_id opens the account)", async ({ page }) => {
+test("sidebar 404: a lookup inside the sidebar opens the next profile there (a group_id opens the account)", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 300, height: 900 });
   await page.goto(`/embed?id=${encodeURIComponent("user_id:nobody_in_sidebar")}`);
   const notFound = page.getByTestId("profile-not-found");
@@ -363,14 +381,19 @@ test("timeline: the absolute time shows on keyboard focus and on hover", async (
 for (const scheme of ["light", "dark"] as const) {
   test(`axe: no serious or critical violations (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    const pages = [profileUrl("users", SEED_IDS.ada.userId), `/embed?id=${encodeURIComponent(SEED_IDS.ada.userId)}`, "/"];
+    const pages = [
+      profileUrl("users", SEED_IDS.ada.userId),
+      `/embed?id=${encodeURIComponent(SEED_IDS.ada.userId)}`,
+      "/",
+    ];
     for (const url of pages) {
       await page.goto(url);
       if (url !== "/") {
         await expect(page.getByTestId("timeline-event").first()).toBeVisible();
         await expect(page.getByTestId("linked-profile").first().locator("dl")).toBeVisible();
       }
-      if (url.startsWith("/profiles")) await page.screenshot({ path: `docs/screenshots/profile-${scheme}.png`, fullPage: true });
+      if (url.startsWith("/profiles"))
+        await page.screenshot({ path: `docs/screenshots/profile-${scheme}.png`, fullPage: true });
       if (url.startsWith("/embed") && scheme === "dark") {
         await page.setViewportSize({ width: 320, height: 900 });
         await page.screenshot({ path: "docs/screenshots/sidebar-dark.png", fullPage: true });
@@ -382,7 +405,10 @@ for (const scheme of ["light", "dark"] as const) {
 
   test(`axe: the 404 state, full page and sidebar (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const url of [profileUrl("users", "user_id:nobody_axe"), `/embed?id=${encodeURIComponent("user_id:nobody_axe")}`]) {
+    for (const url of [
+      profileUrl("users", "user_id:nobody_axe"),
+      `/embed?id=${encodeURIComponent("user_id:nobody_axe")}`,
+    ]) {
       await page.goto(url);
       await expect(page.getByTestId("profile-not-found")).toBeVisible();
       expect(await seriousAxeViolations(page), url).toEqual([]);
@@ -390,7 +416,11 @@ for (const scheme of ["light", "dark"] as const) {
   });
 
   test(`axe: the sign-in page, signed out (${scheme})`, async ({ browser }) => {
-    const context = await browser.newContext({ baseURL: e2eEnv.appUrl, storageState: { cookies: [], origins: [] }, colorScheme: scheme });
+    const context = await browser.newContext({
+      baseURL: e2eEnv.appUrl,
+      storageState: { cookies: [], origins: [] },
+      colorScheme: scheme,
+    });
     try {
       const page = await context.newPage();
       for (const url of ["/sign-in", "/sign-in?error=AccessDenied"]) {
@@ -409,7 +439,10 @@ test("axe: the error states (every Profile API call fails), full page and sideba
   await request.put(`${e2eEnv.simUrl}/__admin/faults`, { data: { errorRates: { "500": 1 } } });
   try {
     // Identifiers no other test opens: the server cache (keyed by identifier) must not hold an answer for them.
-    for (const url of [profileUrl("users", "email:axe-error@example.com"), `/embed?id=${encodeURIComponent("anonymous_id:axe-error")}`]) {
+    for (const url of [
+      profileUrl("users", "email:axe-error@example.com"),
+      `/embed?id=${encodeURIComponent("anonymous_id:axe-error")}`,
+    ]) {
       await page.goto(url);
       await expect(page.getByTestId("view-failure")).toContainText("Profile API unavailable", { timeout: 60_000 });
       expect(await seriousAxeViolations(page), url).toEqual([]);
@@ -433,7 +466,8 @@ test("Refresh re-fetches every panel bypassing the server cache", async ({ page 
   await expect(page.getByTestId("timeline-event").first()).toBeVisible();
   const bypassing: string[] = [];
   page.on("request", (r) => {
-    if (r.url().includes("/api/profiles/") && r.headers()["cache-control"] === "no-cache") bypassing.push(new URL(r.url()).pathname);
+    if (r.url().includes("/api/profiles/") && r.headers()["cache-control"] === "no-cache")
+      bypassing.push(new URL(r.url()).pathname);
   });
   await page.getByRole("button", { name: "Refresh" }).click();
   await expect(page.getByText("Profile refreshed")).toBeAttached();
@@ -453,7 +487,9 @@ test.describe("first paint", () => {
       await expect(page.getByTestId("summary-facts").getByText("Acme Corp").first()).toBeVisible();
       if (path.startsWith("/embed")) {
         // The sidebar folds the identities to one line (agent-first order, issue 11).
-        await expect(panel(page, "Identities").getByTestId("section-folded-line")).toHaveText("matched by e-mail · 9 identifiers");
+        await expect(panel(page, "Identities").getByTestId("section-folded-line")).toHaveText(
+          "matched by e-mail · 9 identifiers",
+        );
       } else {
         await expect(panel(page, "Identities").getByText("6D92078A-8246-4BA4-AE5B-76104861E7DC")).toBeVisible();
         await expect(panel(page, "Identities").getByText("matched by")).toHaveCount(1);
@@ -462,10 +498,17 @@ test.describe("first paint", () => {
     });
   }
 
-  for (const path of [profileUrl("users", "user_id:nobody_first_paint"), `/embed?id=${encodeURIComponent("user_id:nobody_first_paint")}`]) {
-    test(`${path.split("?")[0]} of an unknown profile comes as the 404 state in its HTML, with no panels`, async ({ page }) => {
+  for (const path of [
+    profileUrl("users", "user_id:nobody_first_paint"),
+    `/embed?id=${encodeURIComponent("user_id:nobody_first_paint")}`,
+  ]) {
+    test(`${path.split("?")[0]} of an unknown profile comes as the 404 state in its HTML, with no panels`, async ({
+      page,
+    }) => {
       await page.goto(path);
-      await expect(page.getByTestId("profile-not-found")).toContainText("No user profile has the identifier user_id:nobody_first_paint");
+      await expect(page.getByTestId("profile-not-found")).toContainText(
+        "No user profile has the identifier user_id:nobody_first_paint",
+      );
       await expect(page.getByRole("region")).toHaveCount(0);
       await expect(page.getByText("could not be loaded")).toHaveCount(0);
     });

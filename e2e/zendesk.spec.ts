@@ -145,7 +145,9 @@ test("a valid token sets an HttpOnly, Secure, SameSite=None, Partitioned session
   // The one-time hand-off code for browsers that keep no cookie: opaque (nothing of the agent readable in it).
   expect(location.searchParams.get("code")).toMatch(/^[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/);
   // Checked on the decoded bytes: the base64url text of random ciphertext can spell "Zoe" by chance (~1 run in 1,000).
-  const decoded = (location.searchParams.get("code") ?? "").split(".").map((part) => Buffer.from(part, "base64url").toString("latin1"));
+  const decoded = (location.searchParams.get("code") ?? "")
+    .split(".")
+    .map((part) => Buffer.from(part, "base64url").toString("latin1"));
   for (const part of decoded) expect(part).not.toContain("Zoe");
   const cookie = response.headers()["set-cookie"] ?? "";
   expect(cookie).toMatch(/^__Secure-next-auth\.session-token=/);

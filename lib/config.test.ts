@@ -33,9 +33,20 @@ describe("parseConfig", () => {
   it("gives the agent views the same settings as their built-in defaults, and takes lists and codes", () => {
     expect(viewSettingsOf(parseConfig(valid))).toEqual(DEFAULT_VIEW_SETTINGS);
     const custom = viewSettingsOf(
-      parseConfig({ ...valid, SUMMARY_TRAITS: "plan, mrr", IMPORTANT_EVENTS: "Refund Issued", SUMMARY_CURRENCY: "EUR", DEFAULT_PHONE_COUNTRY: "GB" }),
+      parseConfig({
+        ...valid,
+        SUMMARY_TRAITS: "plan, mrr",
+        IMPORTANT_EVENTS: "Refund Issued",
+        SUMMARY_CURRENCY: "EUR",
+        DEFAULT_PHONE_COUNTRY: "GB",
+      }),
     );
-    expect(custom).toMatchObject({ summaryTraits: ["plan", "mrr"], importantEvents: ["Refund Issued"], currency: "EUR", phoneCountry: "GB" });
+    expect(custom).toMatchObject({
+      summaryTraits: ["plan", "mrr"],
+      importantEvents: ["Refund Issued"],
+      currency: "EUR",
+      phoneCountry: "GB",
+    });
     expect(errorOf({ ...valid, SUMMARY_CURRENCY: "dollars" })).toContain("SUMMARY_CURRENCY");
     expect(errorOf({ ...valid, DEFAULT_PHONE_COUNTRY: "usa" })).toContain("DEFAULT_PHONE_COUNTRY");
   });
@@ -106,7 +117,9 @@ describe("embedding configuration", () => {
   });
 
   it("names a malformed record field mapping or freshness bound", () => {
-    expect(errorOf({ ...valid, SALESFORCE_RECORD_FIELD_MAPPING: "Contact.Email" })).toContain("SALESFORCE_RECORD_FIELD_MAPPING");
+    expect(errorOf({ ...valid, SALESFORCE_RECORD_FIELD_MAPPING: "Contact.Email" })).toContain(
+      "SALESFORCE_RECORD_FIELD_MAPPING",
+    );
     expect(errorOf({ ...valid, SALESFORCE_MAX_AGE_SECONDS: "0" })).toContain("SALESFORCE_MAX_AGE_SECONDS");
     expect(
       parseConfig({ ...valid, SALESFORCE_RECORD_FIELD_MAPPING: "Contact.External_Id__c=user_id, Lead.Email=email" })

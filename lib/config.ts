@@ -73,7 +73,8 @@ const baseUrl = z
 const origin = z.string().transform((v, ctx) => {
   try {
     const url = new URL(v);
-    if ((url.protocol === "https:" || url.protocol === "http:") && url.origin === v.replace(/\/$/, "")) return url.origin;
+    if ((url.protocol === "https:" || url.protocol === "http:") && url.origin === v.replace(/\/$/, ""))
+      return url.origin;
   } catch {
     /* reported below */
   }
@@ -93,10 +94,7 @@ const envSchema = z.object({
     .trim()
     .min(1, "is required (the Profile API access token)")
     .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces"),
-  SEGMENT_REGION: z
-    .enum(["us", "eu"], { message: "must be us or eu" })
-    .optional()
-    .default("us"),
+  SEGMENT_REGION: z.enum(["us", "eu"], { message: "must be us or eu" }).optional().default("us"),
   PROFILE_API_URL: optionalString.pipe(baseUrl.optional()),
   PROFILE_API_RATE_LIMIT: int(1, 100_000, 100),
   PROFILE_API_MAX_ATTEMPTS: int(1, 10, 6),
@@ -149,9 +147,24 @@ const envSchema = z.object({
   SUMMARY_TRAITS: commaList("plan,company,lifetime_value,last_seen_at"),
   IMPORTANT_EVENTS: commaList("Payment Failed,Support Ticket Opened,Order Completed,Subscription Cancelled"),
   FLAG_TRAITS: commaList("vip,vip_support,churn_risk"),
-  TIMEZONE_TRAIT: z.string().trim().optional().default("timezone").pipe(z.string().regex(/^[A-Za-z0-9_.$-]{1,100}$/, "must be a trait key")),
-  SUMMARY_CURRENCY: z.string().trim().optional().default("USD").pipe(z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD")),
-  DEFAULT_PHONE_COUNTRY: z.string().trim().optional().default("US").pipe(z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 two-letter country code such as US")),
+  TIMEZONE_TRAIT: z
+    .string()
+    .trim()
+    .optional()
+    .default("timezone")
+    .pipe(z.string().regex(/^[A-Za-z0-9_.$-]{1,100}$/, "must be a trait key")),
+  SUMMARY_CURRENCY: z
+    .string()
+    .trim()
+    .optional()
+    .default("USD")
+    .pipe(z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD")),
+  DEFAULT_PHONE_COUNTRY: z
+    .string()
+    .trim()
+    .optional()
+    .default("US")
+    .pipe(z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 two-letter country code such as US")),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -180,7 +193,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   const oidcEnabled = oidcParts.every(Boolean);
   if (oidcParts.some(Boolean) && !oidcEnabled) {
-    throw new ConfigError("Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together");
+    throw new ConfigError(
+      "Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
+    );
   }
   const demoEnabled = Boolean(e.DEMO_PASSWORD);
   if (!demoEnabled && !oidcEnabled) {

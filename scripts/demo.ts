@@ -16,9 +16,23 @@ const require = createRequire(import.meta.url);
 const appPort = Number(process.env.DEMO_PORT ?? 3000);
 const simPort = Number(process.env.SIM_PORT ?? SIM_DEFAULTS.port);
 const DEMO_PASSWORD = "demo";
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.mjs", "tailwind.config.ts", "postcss.config.mjs", "package.json", "proxy.ts", "instrumentation.ts"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.mjs",
+  "tailwind.config.ts",
+  "postcss.config.mjs",
+  "package.json",
+  "proxy.ts",
+  "instrumentation.ts",
+];
 
-for (const [name, port] of [["DEMO_PORT", appPort], ["SIM_PORT", simPort]] as const) {
+for (const [name, port] of [
+  ["DEMO_PORT", appPort],
+  ["SIM_PORT", simPort],
+] as const) {
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {
     console.error(`${name} must be a port number (1-65535)`);
     process.exit(1);
@@ -33,7 +47,8 @@ function newestSourceTime(): number {
     if (budget-- <= 0 || !existsSync(p)) return;
     const stat = statSync(p);
     if (stat.isDirectory()) {
-      for (const name of readdirSync(p)) if (!name.startsWith(".") && name !== "node_modules") visit(path.join(p, name));
+      for (const name of readdirSync(p))
+        if (!name.startsWith(".") && name !== "node_modules") visit(path.join(p, name));
     } else if (!/\.test\.tsx?$/.test(p)) newest = Math.max(newest, stat.mtimeMs);
   };
   BUILD_INPUTS.forEach((input) => visit(path.join(root, input)));
@@ -58,7 +73,13 @@ async function waitForHealthy(name: string, url: string, child: ChildProcess): P
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited before it was ready`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${name} did not answer ${url} within 60 s`);
@@ -103,20 +124,30 @@ async function main(): Promise<void> {
   const tsx = require.resolve("tsx/cli");
   if (needsBuild()) {
     console.log("Building the app (first run or sources changed)…");
-    const code = await waitForExit(run([require.resolve("next/dist/bin/next"), "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }));
+    const code = await waitForExit(
+      run([require.resolve("next/dist/bin/next"), "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }),
+    );
     if (code !== 0) throw new Error(`the build failed (exit ${code})`);
   }
-  const sim = run([tsx, "simulator/cli.ts"], { ...process.env, SIM_PORT: String(simPort), SIM_TOKEN: SIM_DEFAULTS.token, SIM_SPACE_ID: SIM_DEFAULTS.spaceId }, true);
-  const app = run([tsx, "--conditions=react-server", "scripts/start.ts"], {
-    ...process.env,
-    PORT: String(appPort),
-    SEGMENT_SPACE_ID: SIM_DEFAULTS.spaceId,
-    SEGMENT_ACCESS_TOKEN: SIM_DEFAULTS.token,
-    PROFILE_API_URL: `http://127.0.0.1:${simPort}`,
-    AUTH_SECRET: randomBytes(32).toString("hex"),
-    DEMO_PASSWORD,
-    NEXT_TELEMETRY_DISABLED: "1",
-  }, true);
+  const sim = run(
+    [tsx, "simulator/cli.ts"],
+    { ...process.env, SIM_PORT: String(simPort), SIM_TOKEN: SIM_DEFAULTS.token, SIM_SPACE_ID: SIM_DEFAULTS.spaceId },
+    true,
+  );
+  const app = run(
+    [tsx, "--conditions=react-server", "scripts/start.ts"],
+    {
+      ...process.env,
+      PORT: String(appPort),
+      SEGMENT_SPACE_ID: SIM_DEFAULTS.spaceId,
+      SEGMENT_ACCESS_TOKEN: SIM_DEFAULTS.token,
+      PROFILE_API_URL: `http://127.0.0.1:${simPort}`,
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      DEMO_PASSWORD,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    true,
+  );
   const children = [sim, app];
   let stopping = false;
   const shutdown = async (code: number) => {

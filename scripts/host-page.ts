@@ -70,7 +70,9 @@ const server = createServer((req, res) => {
   } else if (url.pathname === "/salesforce") {
     send(salesforceHostHtml(appUrl, canvasRequest(user)));
   } else {
-    send(`<p><a href="/zendesk?user=u_ada">Fake Zendesk ticket</a> · <a href="/salesforce?user=u_ada">Fake Salesforce contact</a></p>`);
+    send(
+      `<p><a href="/zendesk?user=u_ada">Fake Zendesk ticket</a> · <a href="/salesforce?user=u_ada">Fake Salesforce contact</a></p>`,
+    );
   }
 });
 

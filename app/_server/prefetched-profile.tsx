@@ -1,7 +1,7 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { prefetchProfile } from "@/lib/bff/prefetch";
-import { parseIdentifier, type Collection } from "@/lib/profile-api/identifiers";
+import { prefetchProfile } from "@/lib/prefetch/prefetch-profile";
+import { parseIdentifier, type Collection } from "@/lib/core/identifiers";
 
 /**
  * Renders `children` (a profile view for `collection`/`id`, the formatted `type:value`) with the first paint's data
@@ -10,7 +10,12 @@ import { parseIdentifier, type Collection } from "@/lib/profile-api/identifiers"
  * no panels failing one by one before the view notices. Only for pages behind `requireAgent`: the data is fetched
  * with the server's token.
  */
-export async function PrefetchedProfile({ collection, id, notFound, children }: {
+export async function PrefetchedProfile({
+  collection,
+  id,
+  notFound,
+  children,
+}: {
   collection: Collection;
   id: string;
   notFound: ReactNode;

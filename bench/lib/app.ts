@@ -27,6 +27,12 @@ export async function startApp(port: number, options: { upstream: string; rateLi
   return { url, child, cookie: await signIn(url, BENCH_PASSWORD) };
 }
 
-export function bffProfileUrl(app: { url: string }, collection: string, id: string, resource?: string, query = ""): string {
+export function bffProfileUrl(
+  app: { url: string },
+  collection: string,
+  id: string,
+  resource?: string,
+  query = "",
+): string {
   return `${app.url}/api/profiles/${collection}/${encodeURIComponent(id)}${resource ? `/${resource}` : ""}${query}`;
 }

@@ -13,9 +13,20 @@ export async function measureBlankPageJs(port: number): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "bench-blank-next-"));
   try {
     writeBlankApp(dir, resolve("node_modules"));
-    const build = spawnSync("node_modules/.bin/next", ["build"], { cwd: dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8", timeout: 180_000 });
+    const build = spawnSync("node_modules/.bin/next", ["build"], {
+      cwd: dir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      encoding: "utf8",
+      timeout: 180_000,
+    });
     if (build.status !== 0) throw new Error(`blank app build failed:\n${(build.stdout + build.stderr).slice(-2000)}`);
-    const child = startChild("blank app", "node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {}, dir);
+    const child = startChild(
+      "blank app",
+      "node_modules/.bin/next",
+      ["start", "-p", String(port), "-H", "127.0.0.1"],
+      {},
+      dir,
+    );
     try {
       await waitForHealth(child, `http://127.0.0.1:${port}/`);
       return (await measurePageJs(`http://127.0.0.1:${port}/`)).bytesGzip;
@@ -40,7 +51,10 @@ export async function measureEmbed(app: App) {
   // An identity only the identity cards show, and a trait only the traits panel shows.
   const ada = { url: `${app.url}${path}`, texts: [SEED_IDS.ada.idfa.split(":")[1] ?? "", "Head of Analytics"] };
   const first = { url: `${app.url}${quiet}`, texts: ["Anonymous IDs", "marketing_opt_in"] };
-  const [firstInBrowser, cold, ...warm] = await timeToVisible({ cookie: app.cookie, visits: [first, ada, ada, ada, ada] });
+  const [firstInBrowser, cold, ...warm] = await timeToVisible({
+    cookie: app.cookie,
+    visits: [first, ada, ada, ada, ada],
+  });
   warm.sort((a, b) => a - b);
   return {
     embedJsGzip: js.bytesGzip,

@@ -11,7 +11,10 @@ import { chromium } from "@playwright/test";
  * Sum of the gzip sizes of every external <script src> the page's HTML references: the
  * JavaScript a first visit downloads (inline RSC payload scripts are data, not counted).
  */
-export async function measurePageJs(pageUrl: string, cookie?: string): Promise<{ bytesGzip: number; files: number; status: number }> {
+export async function measurePageJs(
+  pageUrl: string,
+  cookie?: string,
+): Promise<{ bytesGzip: number; files: number; status: number }> {
   const headers = cookie ? { cookie } : undefined;
   const res = await fetch(pageUrl, { headers, redirect: "manual" });
   const html = await res.text();
@@ -53,7 +56,15 @@ export type Visit = { url: string; texts: string[] };
 export async function timeToVisible(options: { cookie: string; visits: Visit[] }): Promise<number[]> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     // The session cookie is `__Secure-` prefixed: Chromium keeps it on http://localhost only when
@@ -64,7 +75,15 @@ export async function timeToVisible(options: { cookie: string; visits: Visit[] }
       .filter((pair) => !pair.startsWith("__Host-"))
       .map((pair) => {
         const eq = pair.indexOf("=");
-        return { name: pair.slice(0, eq), value: pair.slice(eq + 1), domain, path: "/", secure: true, httpOnly: true, sameSite: "Lax" as const };
+        return {
+          name: pair.slice(0, eq),
+          value: pair.slice(eq + 1),
+          domain,
+          path: "/",
+          secure: true,
+          httpOnly: true,
+          sameSite: "Lax" as const,
+        };
       });
     const times: number[] = [];
     for (const visit of options.visits) {
@@ -87,8 +106,11 @@ export async function timeToVisible(options: { cookie: string; visits: Visit[] }
         observer.observe(document, { childList: true, subtree: true, characterData: true });
       }, visit.texts);
       await page.goto(visit.url, { waitUntil: "commit" });
-      for (const text of visit.texts) await page.getByText(text, { exact: false }).first().waitFor({ state: "visible", timeout: 15_000 });
-      await page.waitForFunction(() => (window as unknown as { __frameAt?: number }).__frameAt !== undefined, null, { timeout: 15_000 });
+      for (const text of visit.texts)
+        await page.getByText(text, { exact: false }).first().waitFor({ state: "visible", timeout: 15_000 });
+      await page.waitForFunction(() => (window as unknown as { __frameAt?: number }).__frameAt !== undefined, null, {
+        timeout: 15_000,
+      });
       const noted = await page.evaluate(() => {
         const frameAt = (window as unknown as { __frameAt?: number }).__frameAt ?? performance.now();
         const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;

@@ -1,7 +1,14 @@
 /** A thin promise wrapper over autocannon with the figures the bench prints. */
 import autocannon from "autocannon";
 
-export type LoadResult = { p50: number; p99: number; total: number; ok: number; status: Record<string, number>; rps: number };
+export type LoadResult = {
+  p50: number;
+  p99: number;
+  total: number;
+  ok: number;
+  status: Record<string, number>;
+  rps: number;
+};
 
 export type LoadOptions = {
   url: string;
@@ -40,7 +47,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
  * connections wait for answers, so a slow server would quietly lower the offered rate). Each
  * request gets its own timeout; nothing is retried.
  */
-export async function runOpenLoop(options: { url: string; rate: number; seconds: number; headers?: Record<string, string>; timeoutMs?: number }) {
+export async function runOpenLoop(options: {
+  url: string;
+  rate: number;
+  seconds: number;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}) {
   const { Agent, request } = await import("undici");
   const dispatcher = new Agent({ connections: 4_000, keepAliveTimeout: 5_000 });
   const latencies: number[] = [];
@@ -50,7 +63,11 @@ export async function runOpenLoop(options: { url: string; rate: number; seconds:
   const started = performance.now();
   const send = () => {
     const t0 = performance.now();
-    const p = request(options.url, { headers: options.headers, dispatcher, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) })
+    const p = request(options.url, {
+      headers: options.headers,
+      dispatcher,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    })
       .then(async (res) => {
         await res.body.dump();
         status[res.statusCode] = (status[res.statusCode] ?? 0) + 1;
@@ -61,7 +78,7 @@ export async function runOpenLoop(options: { url: string; rate: number; seconds:
       });
     pending.push(p);
   };
-  for (let sent = 0; sent < total; ) {
+  for (let sent = 0; sent < total;) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * options.rate) + 1);
     while (sent < due) {
       send();
@@ -72,6 +89,14 @@ export async function runOpenLoop(options: { url: string; rate: number; seconds:
   await Promise.all(pending);
   await dispatcher.close();
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
-  return { total, ok: status["200"] ?? 0, status, servedP50: at(0.5), servedP99: at(0.99), offeredPerSecond: options.rate };
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return {
+    total,
+    ok: status["200"] ?? 0,
+    status,
+    servedP50: at(0.5),
+    servedP99: at(0.99),
+    offeredPerSecond: options.rate,
+  };
 }

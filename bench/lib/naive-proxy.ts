@@ -9,7 +9,11 @@ import { Agent, fetch } from "undici";
 
 export type NaiveProxy = { url: string; close: () => Promise<void> };
 
-export async function startNaiveProxy(options: { upstream: string; spaceId: string; token: string }): Promise<NaiveProxy> {
+export async function startNaiveProxy(options: {
+  upstream: string;
+  spaceId: string;
+  token: string;
+}): Promise<NaiveProxy> {
   const auth = `Basic ${Buffer.from(`${options.token}:`).toString("base64")}`;
   const server: Server = createServer((req, res) => {
     // /api/profiles/<collection>/<id>/<resource>?query → the same path upstream, forwarded as is.

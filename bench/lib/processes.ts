@@ -6,10 +6,22 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 export type Child = { name: string; proc: ChildProcess; output: () => string; stop: () => Promise<void> };
 
-export function startChild(name: string, command: string, args: string[], env: Record<string, string>, cwd?: string): Child {
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd?: string,
+): Child {
   const proc = spawn(command, args, {
     cwd,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let tail = "";

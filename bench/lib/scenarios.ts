@@ -13,13 +13,23 @@ type Latency = { p50: number; p99: number; rps: number; ok: number; total: numbe
 
 /** The simulator called directly (the reference the BFF is compared with). */
 export async function measureDirect(sim: Sim, connections: number, seconds: number): Promise<Latency> {
-  const r = await runLoad({ url: simProfileUrl(sim, "users", ADA, "traits"), connections, duration: seconds, headers: { authorization: SIM_AUTH } });
+  const r = await runLoad({
+    url: simProfileUrl(sim, "users", ADA, "traits"),
+    connections,
+    duration: seconds,
+    headers: { authorization: SIM_AUTH },
+  });
   return { p50: r.p50, p99: r.p99, rps: r.rps, ok: r.ok, total: r.total };
 }
 
 /** BFF p50/p99 vs the simulator directly; the BFF is asked to refresh so every request goes upstream. */
 export async function measureOverhead(app: App, direct: Latency, connections: number, seconds: number) {
-  const bff = await runLoad({ url: bffProfileUrl(app, "users", ADA, "traits"), connections, duration: seconds, headers: { cookie: app.cookie, ...REFRESH } });
+  const bff = await runLoad({
+    url: bffProfileUrl(app, "users", ADA, "traits"),
+    connections,
+    duration: seconds,
+    headers: { cookie: app.cookie, ...REFRESH },
+  });
   return {
     connections,
     direct,
@@ -44,7 +54,12 @@ const SUMMARY_CALLS: Array<[string, string]> = [
 export async function measureSlowestSingle(sim: Sim, amount: number): Promise<number> {
   let slowest = 0;
   for (const [resource, query] of SUMMARY_CALLS) {
-    const single = await runLoad({ url: simProfileUrl(sim, "users", ADA, resource, query), connections: 1, amount, headers: { authorization: SIM_AUTH } });
+    const single = await runLoad({
+      url: simProfileUrl(sim, "users", ADA, resource, query),
+      connections: 1,
+      amount,
+      headers: { authorization: SIM_AUTH },
+    });
     slowest = Math.max(slowest, single.p50);
   }
   return slowest;
@@ -52,8 +67,19 @@ export async function measureSlowestSingle(sim: Sim, amount: number): Promise<nu
 
 /** Summary (six upstream calls in parallel) p50 vs the slowest of those calls made alone. */
 export async function measureSummary(app: App, slowest: number, amount: number) {
-  const summary = await runLoad({ url: bffProfileUrl(app, "users", ADA), connections: 1, amount, headers: { cookie: app.cookie, ...REFRESH } });
-  return { summaryP50: summary.p50, slowestSingleP50: slowest, ratio: ratio(summary.p50, slowest), ok: summary.ok, total: summary.total };
+  const summary = await runLoad({
+    url: bffProfileUrl(app, "users", ADA),
+    connections: 1,
+    amount,
+    headers: { cookie: app.cookie, ...REFRESH },
+  });
+  return {
+    summaryP50: summary.p50,
+    slowestSingleP50: slowest,
+    ratio: ratio(summary.p50, slowest),
+    ok: summary.ok,
+    total: summary.total,
+  };
 }
 
 function upstreamDelta(before: SimStats, after: SimStats) {
@@ -64,7 +90,9 @@ function upstreamDelta(before: SimStats, after: SimStats) {
 export async function measureCoalescing(app: App, sim: Sim, id: string, agents: number) {
   const before = await sim.stats();
   const statuses = await Promise.all(
-    Array.from({ length: agents }, () => fetch(bffProfileUrl(app, "users", id), { headers: { cookie: app.cookie } }).then((r) => r.status)),
+    Array.from({ length: agents }, () =>
+      fetch(bffProfileUrl(app, "users", id), { headers: { cookie: app.cookie } }).then((r) => r.status),
+    ),
   );
   const afterOpen = await sim.stats();
   const reopen = await fetch(bffProfileUrl(app, "users", id), { headers: { cookie: app.cookie } });
@@ -86,7 +114,12 @@ export async function measureCoalescing(app: App, sim: Sim, id: string, agents: 
  */
 export async function measureRateLimit(app: App, sim: Sim, rate: number, seconds: number) {
   await sim.resetStats();
-  const load = await runOpenLoop({ url: bffProfileUrl(app, "users", ADA, "traits"), rate, seconds, headers: { cookie: app.cookie, ...REFRESH } });
+  const load = await runOpenLoop({
+    url: bffProfileUrl(app, "users", ADA, "traits"),
+    rate,
+    seconds,
+    headers: { cookie: app.cookie, ...REFRESH },
+  });
   const stats = await sim.stats();
   return {
     agentRequestsPerSecond: rate,
@@ -164,11 +197,30 @@ export async function measureIdleFloor(app: App, sim: Sim, gapMs: number, reques
  * fixed rate (open loop, so both proxies get exactly the same requests at the same moments, whatever their speed).
  * Latencies are of the answers with data (200); the rest are the space's 429s passed on, or errors.
  */
-export async function measureSharedLoad(baseUrl: string, sim: Sim, headers: Record<string, string>, seconds: number, agentRate: number) {
-  const ids = [SEED_IDS.ada.userId, SEED_IDS.heavy.userId, SEED_IDS.quiet.userId, SEED_IDS.ada.email, SEED_IDS.docs.traitsUser];
+export async function measureSharedLoad(
+  baseUrl: string,
+  sim: Sim,
+  headers: Record<string, string>,
+  seconds: number,
+  agentRate: number,
+) {
+  const ids = [
+    SEED_IDS.ada.userId,
+    SEED_IDS.heavy.userId,
+    SEED_IDS.quiet.userId,
+    SEED_IDS.ada.email,
+    SEED_IDS.docs.traitsUser,
+  ];
   await sim.resetStats();
   const loads = await Promise.all(
-    ids.map((id) => runOpenLoop({ url: bffProfileUrl({ url: baseUrl }, "users", id, "traits"), rate: agentRate / ids.length, seconds, headers })),
+    ids.map((id) =>
+      runOpenLoop({
+        url: bffProfileUrl({ url: baseUrl }, "users", id, "traits"),
+        rate: agentRate / ids.length,
+        seconds,
+        headers,
+      }),
+    ),
   );
   const stats = await sim.stats();
   const total = loads.reduce((a, l) => a + l.total, 0);

@@ -4,7 +4,10 @@
  * header (Secure cookies over http://localhost are not kept by a cookie jar).
  */
 function cookiesOf(res: Response): string[] {
-  return res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "").filter(Boolean);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .filter(Boolean);
 }
 
 export async function signIn(appUrl: string, password: string, agent = "bench-agent"): Promise<string> {

@@ -73,7 +73,13 @@ export async function startSim(port: number, options: { rateLimit: number; laten
 /** The Authorization header the simulator expects (the documented Basic scheme: token as user, no password). */
 export const SIM_AUTH = `Basic ${Buffer.from(`${SIM_DEFAULTS.token}:`).toString("base64")}`;
 
-export function simProfileUrl(sim: { url: string }, collection: string, id: string, resource: string, query = ""): string {
+export function simProfileUrl(
+  sim: { url: string },
+  collection: string,
+  id: string,
+  resource: string,
+  query = "",
+): string {
   const [type, ...rest] = id.split(":");
   const segment = `${type}:${encodeURIComponent(rest.join(":"))}`;
   return `${sim.url}/v1/spaces/${SIM_DEFAULTS.spaceId}/collections/${collection}/profiles/${segment}/${resource}${query}`;

@@ -2,8 +2,8 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Building2, User } from "lucide-react";
-import type { ProfileLink } from "@/lib/api-types";
-import { isCollection, type Collection } from "@/lib/profile-api/identifiers";
+import type { ProfileLink } from "@/lib/core/api-types";
+import { isCollection, type Collection } from "@/lib/core/identifiers";
 import { keyTraitsQuery, linksQuery } from "@/lib/queries/profiles";
 import { pickProfileIdentifier } from "@/lib/views/identity-groups";
 import { Panel } from "@/components/ui/panel";
@@ -24,7 +24,12 @@ export type OpenProfile = (collection: Collection, id: string) => void;
  * Renders the control that opens a linked profile: a link on the full page (`ProfileLink`), a button that opens the
  * profile in place in the sidebar. The caller chooses, so the sidebar's bundle does not carry the router's link code.
  */
-export type RenderOpener = (props: { collection: Collection; id: string; className: string; children: ReactNode }) => ReactNode;
+export type RenderOpener = (props: {
+  collection: Collection;
+  id: string;
+  className: string;
+  children: ReactNode;
+}) => ReactNode;
 
 /** The sidebar's opener: a button that calls `onOpen` (no navigation, so a host iframe keeps its in-memory sign-in). */
 export function buttonOpener(onOpen: OpenProfile): RenderOpener {
@@ -35,7 +40,15 @@ export function buttonOpener(onOpen: OpenProfile): RenderOpener {
   );
 }
 
-function LinkedCard({ collection, id, renderOpener }: { collection: Collection; id: string; renderOpener: RenderOpener }) {
+function LinkedCard({
+  collection,
+  id,
+  renderOpener,
+}: {
+  collection: Collection;
+  id: string;
+  renderOpener: RenderOpener;
+}) {
   const include = KEY_TRAITS[collection];
   const traits = useQuery(keyTraitsQuery(collection, id, include));
   const name = traits.data?.traits.name;

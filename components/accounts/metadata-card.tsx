@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { Collection } from "@/lib/core/identifiers";
 import { metadataQuery } from "@/lib/queries/profiles";
 import { formatDateTime } from "@/lib/views/format";
 import { Panel } from "@/components/ui/panel";
@@ -21,7 +21,8 @@ export function MetadataCard({ collection, id }: { collection: Collection; id: s
   const query = useQuery(metadataQuery(collection, id));
   let body;
   if (query.isPending) body = <Skeleton label="Loading profile metadata" lines={4} />;
-  else if (query.isError) body = <ErrorState error={query.error} what="Profile metadata" onRetry={() => void query.refetch()} />;
+  else if (query.isError)
+    body = <ErrorState error={query.error} what="Profile metadata" onRetry={() => void query.refetch()} />;
   else {
     const m = query.data.metadata;
     const rows: [string, React.ReactNode][] = [

@@ -17,7 +17,13 @@ export function SignOutButton({ className = "" }: { className?: string }) {
   }
 
   return (
-    <button type="button" onClick={handleClick} disabled={pending} aria-busy={pending} className={`text-sm underline ${className}`}>
+    <button
+      type="button"
+      onClick={handleClick}
+      disabled={pending}
+      aria-busy={pending}
+      className={`text-sm underline ${className}`}
+    >
       {pending ? "Signing out…" : "Sign out"}
     </button>
   );

@@ -12,8 +12,8 @@ import {
   VenetianMask,
   type LucideIcon,
 } from "lucide-react";
-import type { ExternalId } from "@/lib/api-types";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { ExternalId } from "@/lib/core/api-types";
+import type { Collection } from "@/lib/core/identifiers";
 import { externalIdsQuery, moreExternalIdsQuery } from "@/lib/queries/profiles";
 import { formatDate } from "@/lib/views/format";
 import { groupExternalIds, isMatchedIdentifier, type IdentityKind } from "@/lib/views/identity-groups";

@@ -4,7 +4,15 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { profileExists } from "@/lib/queries/profiles";
 import { cleanPaste, lookupCandidates } from "@/lib/views/lookup-candidates";
-import { LOOKUP_PASTE_HINT, LOOKUP_TYPE_LABELS, LOOKUP_TYPES, parseLookupInput, profilePath, type LookupTarget, type LookupType } from "@/lib/views/lookup-input";
+import {
+  LOOKUP_PASTE_HINT,
+  LOOKUP_TYPE_LABELS,
+  LOOKUP_TYPES,
+  parseLookupInput,
+  type LookupTarget,
+  type LookupType,
+} from "@/lib/views/lookup-input";
+import { profilePath } from "@/lib/core/paths";
 import { useViewSettings } from "@/components/profile/view-settings-context";
 import { Button } from "@/components/ui/button";
 import { describeError } from "@/components/ui/query-states";
@@ -13,10 +21,19 @@ const field = "border-border bg-surface min-w-0 rounded-md border px-2 py-1.5 te
 /** At most this many identifiers are tried per lookup (each is one small metadata call). */
 const MAX_PROBES = 4;
 
-type Outcome = { kind: "error"; message: string } | { kind: "miss"; tried: string[] } | { kind: "did-you-mean"; asked: string; found: LookupTarget };
+type Outcome =
+  | { kind: "error"; message: string }
+  | { kind: "miss"; tried: string[] }
+  | { kind: "did-you-mean"; asked: string; found: LookupTarget };
 
 /** The identifiers to try: the form's reading of the input (a pasted type:value wins), then the likely alternatives. */
-function candidatesFor(type: LookupType, customType: string, value: string, explicitType: boolean, phoneCountry: string) {
+function candidatesFor(
+  type: LookupType,
+  customType: string,
+  value: string,
+  explicitType: boolean,
+  phoneCountry: string,
+) {
   const cleaned = cleanPaste(value);
   const parsed = parseLookupInput(type, customType, cleaned, explicitType);
   if (!parsed.ok) return parsed;
@@ -66,13 +83,22 @@ export function LookupForm() {
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} className="flex flex-wrap items-end gap-2" aria-label="Look up a profile" noValidate>
+    <form
+      onSubmit={(e) => void submit(e)}
+      className="flex flex-wrap items-end gap-2"
+      aria-label="Look up a profile"
+      noValidate
+    >
       <label className="flex flex-col text-sm">
         Identifier type
-        <select value={type} onChange={(e) => {
+        <select
+          value={type}
+          onChange={(e) => {
             setType(e.target.value as LookupType);
             setExplicitType(true);
-          }} className={field}>
+          }}
+          className={field}
+        >
           {LOOKUP_TYPES.map((t) => (
             <option key={t} value={t}>
               {LOOKUP_TYPE_LABELS[t]}
@@ -83,7 +109,12 @@ export function LookupForm() {
       {type === "custom" ? (
         <label className="flex min-w-0 basis-32 flex-col text-sm">
           Type name
-          <input value={customType} onChange={(e) => setCustomType(e.target.value)} placeholder="ios.idfa" className={field} />
+          <input
+            value={customType}
+            onChange={(e) => setCustomType(e.target.value)}
+            placeholder="ios.idfa"
+            className={field}
+          />
         </label>
       ) : null}
       <label className="flex min-w-0 flex-1 basis-56 flex-col text-sm">
@@ -107,7 +138,12 @@ export function LookupForm() {
       <p id={hintId} className="text-fg-muted w-full text-xs">
         {LOOKUP_PASTE_HINT}
       </p>
-      <div id={errorId} role={outcome?.kind === "error" ? "alert" : "status"} className="w-full text-sm" data-testid="lookup-outcome">
+      <div
+        id={errorId}
+        role={outcome?.kind === "error" ? "alert" : "status"}
+        className="w-full text-sm"
+        data-testid="lookup-outcome"
+      >
         {outcome?.kind === "error" ? <p className="text-danger">{outcome.message}</p> : null}
         {outcome?.kind === "miss" ? (
           <p>

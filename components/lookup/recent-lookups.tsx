@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
-import { profilePath } from "@/lib/views/lookup-input";
+import { profilePath } from "@/lib/core/paths";
 import { readRecentLookups, RECENT_LOOKUPS_KEY, type RecentLookup } from "@/lib/views/recent-lookups";
 
 // sessionStorage read as an external store: nothing on the server, this tab's list in the browser.

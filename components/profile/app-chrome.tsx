@@ -6,7 +6,10 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 export function AppChrome({ agentName, children }: { agentName: string; children: ReactNode }) {
   return (
     <>
-      <a href="#main" className="bg-accent text-accent-fg sr-only rounded px-2 py-1 focus:not-sr-only focus:absolute focus:top-2 focus:left-2">
+      <a
+        href="#main"
+        className="bg-accent text-accent-fg sr-only rounded px-2 py-1 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+      >
         Skip to content
       </a>
       <header className="border-border bg-surface-raised border-b">

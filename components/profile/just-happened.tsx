@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { CircleAlert, Sparkles } from "lucide-react";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { Collection } from "@/lib/core/identifiers";
 import { importantEventsQuery } from "@/lib/queries/profiles";
 import { importantDetail, importantTone } from "@/lib/views/important-events";
 import { eventKey } from "@/lib/views/timeline-rows";
@@ -34,7 +34,11 @@ export function JustHappened({ collection, id }: { collection: Collection; id: s
           const Icon = danger ? CircleAlert : Sparkles;
           const detail = importantDetail(event);
           return (
-            <li key={eventKey(event, i)} className="flex min-w-0 items-start gap-1.5 text-sm" data-testid="just-happened-event">
+            <li
+              key={eventKey(event, i)}
+              className="flex min-w-0 items-start gap-1.5 text-sm"
+              data-testid="just-happened-event"
+            >
               <Icon aria-hidden className={`mt-0.5 size-4 shrink-0 ${danger ? "text-danger" : "text-accent"}`} />
               <div className="min-w-0 flex-1">
                 <p className="flex flex-wrap items-baseline justify-between gap-x-2">

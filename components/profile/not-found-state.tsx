@@ -9,8 +9,9 @@ export function NotFoundState({ collection, id, children }: { collection: string
         <SearchX aria-hidden className="text-warning size-5" /> No profile found
       </h2>
       <p className="text-fg-muted mt-1 text-sm break-words">
-        No {collection === "accounts" ? "account" : "user"} profile has the identifier <span className="text-fg font-mono break-all">{id}</span>. Check the type and
-        the value (identifiers are case-sensitive), or look up another one.
+        No {collection === "accounts" ? "account" : "user"} profile has the identifier{" "}
+        <span className="text-fg font-mono break-all">{id}</span>. Check the type and the value (identifiers are
+        case-sensitive), or look up another one.
       </p>
       {children ? <div className="mt-3">{children}</div> : null}
     </div>

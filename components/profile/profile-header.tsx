@@ -2,8 +2,8 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Building2, RefreshCw, TriangleAlert, User } from "lucide-react";
 import { useContext, useEffect } from "react";
-import type { ProfileSummary } from "@/lib/api-types";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { ProfileSummary } from "@/lib/core/api-types";
+import type { Collection } from "@/lib/core/identifiers";
 import { Button } from "@/components/ui/button";
 import { CalmFailureContext, describeError } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -15,7 +15,11 @@ import { SummaryFacts } from "./summary-facts";
 function SummaryError({ error, retrying, onRetry }: { error: unknown; retrying: boolean; onRetry: () => void }) {
   const { title, requestId } = describeError(error);
   return (
-    <div role="alert" className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs" data-testid="profile-header-error">
+    <div
+      role="alert"
+      className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs"
+      data-testid="profile-header-error"
+    >
       <p className="text-danger flex min-w-0 items-center gap-1 font-medium">
         <TriangleAlert aria-hidden className="size-3.5 shrink-0" />
         {title}: the profile summary could not be loaded.
@@ -29,7 +33,12 @@ function SummaryError({ error, retrying, onRetry }: { error: unknown; retrying: 
 }
 
 /** Who this is, at a glance: the name and key facts from the summary (the first paint), the identifier, refresh. */
-export function ProfileHeader({ collection, id, summary, compact = false }: {
+export function ProfileHeader({
+  collection,
+  id,
+  summary,
+  compact = false,
+}: {
   collection: Collection;
   id: string;
   summary: UseQueryResult<ProfileSummary>;
@@ -65,8 +74,12 @@ export function ProfileHeader({ collection, id, summary, compact = false }: {
           {collection === "accounts" ? "account" : "user"} · {id}
         </p>
         {summary.data ? <SummaryFacts summary={summary.data} /> : null}
-        {failedParts.length ? <p className="text-warning text-xs">Some parts could not be loaded: {failedParts.join(", ")}.</p> : null}
-        {summary.isError && !calm ? <SummaryError error={summary.error} retrying={summary.isFetching} onRetry={() => void summary.refetch()} /> : null}
+        {failedParts.length ? (
+          <p className="text-warning text-xs">Some parts could not be loaded: {failedParts.join(", ")}.</p>
+        ) : null}
+        {summary.isError && !calm ? (
+          <SummaryError error={summary.error} retrying={summary.isFetching} onRetry={() => void summary.refetch()} />
+        ) : null}
       </div>
       <RefreshButton collection={collection} id={id} compact={compact} />
     </header>

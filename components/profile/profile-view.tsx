@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect } from "react";
 import { displayName } from "@/lib/views/profile-summary";
 import { saveRecentLookup } from "@/lib/views/recent-lookups";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { Collection } from "@/lib/core/identifiers";
 import { isNotFound } from "@/lib/queries/bff-fetch";
 import { summaryQuery } from "@/lib/queries/profiles";
 import { linkOpener } from "@/components/accounts/link-opener";

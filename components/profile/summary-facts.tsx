@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { Building2, Clock, Flag } from "lucide-react";
-import type { ProfileLink, ProfileSummary } from "@/lib/api-types";
-import { isCollection } from "@/lib/profile-api/identifiers";
+import type { ProfileLink, ProfileSummary } from "@/lib/core/api-types";
+import { isCollection } from "@/lib/core/identifiers";
 import { keyTraitsQuery } from "@/lib/queries/profiles";
 import { pickProfileIdentifier } from "@/lib/views/identity-groups";
 import { audienceMemberships, customerLocalTime, summaryFacts, summaryFlags } from "@/lib/views/profile-summary";

@@ -2,7 +2,7 @@
 import { useQueryClient, type Query, type QueryClient } from "@tanstack/react-query";
 import { RefreshCw, TriangleAlert } from "lucide-react";
 import { useEffect, useState } from "react";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { Collection } from "@/lib/core/identifiers";
 import { isNotFound } from "@/lib/queries/bff-fetch";
 import { profileKeys } from "@/lib/queries/profiles";
 import { Button } from "@/components/ui/button";
@@ -55,19 +55,30 @@ export function ViewFailure({ collection, id }: { collection: Collection; id: st
   if (!failure) return null;
   const { title, detail, requestId } = describeError(failure.error);
   const retry = () =>
-    void client.refetchQueries({ queryKey: profileKeys.all(collection, id), predicate: isFailing }, { cancelRefetch: true });
+    void client.refetchQueries(
+      { queryKey: profileKeys.all(collection, id), predicate: isFailing },
+      { cancelRefetch: true },
+    );
   return (
-    <div role="alert" className="border-danger/40 bg-surface min-w-0 rounded-lg border p-3 text-sm" data-testid="view-failure">
+    <div
+      role="alert"
+      className="border-danger/40 bg-surface min-w-0 rounded-lg border p-3 text-sm"
+      data-testid="view-failure"
+    >
       <p className="text-danger flex items-center gap-1.5 font-medium">
         <TriangleAlert aria-hidden className="size-4 shrink-0" />
         {title}
       </p>
       <p className="text-fg-muted mt-1 break-words">
-        {detail} {failure.count > 1 ? `${failure.count} parts of this profile are not loaded.` : "Part of this profile is not loaded."}
+        {detail}{" "}
+        {failure.count > 1
+          ? `${failure.count} parts of this profile are not loaded.`
+          : "Part of this profile is not loaded."}
       </p>
       {requestId ? <p className="text-fg-muted mt-1 text-xs break-all">Request ID: {requestId}</p> : null}
       <Button className="mt-2" onClick={retry}>
-        <RefreshCw aria-hidden className={`size-3.5 ${failure.retrying ? "animate-spin" : ""}`} /> {failure.retrying ? "Retrying…" : "Retry"}
+        <RefreshCw aria-hidden className={`size-3.5 ${failure.retrying ? "animate-spin" : ""}`} />{" "}
+        {failure.retrying ? "Retrying…" : "Retry"}
       </Button>
     </div>
   );

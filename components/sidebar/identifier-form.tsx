@@ -9,7 +9,15 @@ import { Button } from "@/components/ui/button";
  * identifier names no profile, and for a bad `/embed?id=`. It opens the profile inside the sidebar (a group_id opens
  * the account), never by navigation, so an embedded sidebar keeps its host frame and its in-memory sign-in.
  */
-export function IdentifierForm({ initial = "", prompt, onOpen }: { initial?: string; prompt?: string; onOpen: (target: SidebarTarget) => void }) {
+export function IdentifierForm({
+  initial = "",
+  prompt,
+  onOpen,
+}: {
+  initial?: string;
+  prompt?: string;
+  onOpen: (target: SidebarTarget) => void;
+}) {
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import { useCallback, useState, type ReactNode } from "react";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { Collection } from "@/lib/core/identifiers";
 import { isNotFound } from "@/lib/queries/bff-fetch";
 import { summaryQuery } from "@/lib/queries/profiles";
 import { identitiesFoldedLine } from "@/lib/views/identity-groups";

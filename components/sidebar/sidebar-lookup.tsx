@@ -11,7 +11,8 @@ import { ProfileSidebar } from "./profile-sidebar";
  */
 export function SidebarLookup({ message, initial = "" }: { message: string; initial?: string }) {
   const [target, setTarget] = useState<SidebarTarget | null>(null);
-  if (target) return <ProfileSidebar key={`${target.collection}:${target.id}`} collection={target.collection} id={target.id} />;
+  if (target)
+    return <ProfileSidebar key={`${target.collection}:${target.id}`} collection={target.collection} id={target.id} />;
   return (
     <div className="space-y-3 p-3 text-sm">
       <p role="alert">{message}</p>

@@ -49,6 +49,9 @@ export function useSectionLayout() {
   const raw = useSyncExternalStore(subscribe, readRaw, () => null);
   const layout = useMemo(() => parseSectionLayout(raw), [raw]);
   const toggle = useCallback((id: SectionId) => write(toggleSection(parseSectionLayout(readRaw()), id)), []);
-  const move = useCallback((id: SectionId, delta: -1 | 1) => write(moveSection(parseSectionLayout(readRaw()), id, delta)), []);
+  const move = useCallback(
+    (id: SectionId, delta: -1 | 1) => write(moveSection(parseSectionLayout(readRaw()), id, delta)),
+    [],
+  );
   return { layout: raw === null ? DEFAULT_SECTION_LAYOUT : layout, toggle, move };
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import type { EventType } from "@/lib/api-types";
+import type { EventType } from "@/lib/core/api-types";
 import { parseEventNames } from "@/lib/views/timeline-rows";
 import { Button } from "@/components/ui/button";
 
@@ -16,7 +16,13 @@ const inputClass = "border-border bg-surface min-w-0 rounded-md border px-2 py-1
  * Event-name filters are sent to the API (include/exclude) when the agent applies them, so typing doesn't fire a
  * request per key; the type filter is applied in the browser at once; the range picks `start` inside the 14 days.
  */
-export function TimelineFilters({ value, onChange }: { value: TimelineFilterState; onChange: (next: TimelineFilterState) => void }) {
+export function TimelineFilters({
+  value,
+  onChange,
+}: {
+  value: TimelineFilterState;
+  onChange: (next: TimelineFilterState) => void;
+}) {
   const [include, setInclude] = useState(value.include.join(", "));
   const [exclude, setExclude] = useState(value.exclude.join(", "));
   const apply = (event: FormEvent) => {
@@ -34,11 +40,21 @@ export function TimelineFilters({ value, onChange }: { value: TimelineFilterStat
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-0 flex-1 basis-36 flex-col text-xs">
           Only events named
-          <input value={include} onChange={(e) => setInclude(e.target.value)} placeholder="Order Completed, …" className={inputClass} />
+          <input
+            value={include}
+            onChange={(e) => setInclude(e.target.value)}
+            placeholder="Order Completed, …"
+            className={inputClass}
+          />
         </label>
         <label className="flex min-w-0 flex-1 basis-36 flex-col text-xs">
           Hide events named
-          <input value={exclude} onChange={(e) => setExclude(e.target.value)} placeholder="Page Viewed, …" className={inputClass} />
+          <input
+            value={exclude}
+            onChange={(e) => setExclude(e.target.value)}
+            placeholder="Page Viewed, …"
+            className={inputClass}
+          />
         </label>
         <label className="flex min-w-0 basis-28 flex-col text-xs">
           Time range
@@ -60,7 +76,12 @@ export function TimelineFilters({ value, onChange }: { value: TimelineFilterStat
         <legend className="sr-only">Event types (none checked: all)</legend>
         {EVENT_TYPES.map((type) => (
           <label key={type} className="flex items-center gap-1">
-            <input type="checkbox" checked={value.types.has(type)} onChange={() => toggleType(type)} className="accent-accent size-3.5" />
+            <input
+              type="checkbox"
+              checked={value.types.has(type)}
+              onChange={() => toggleType(type)}
+              className="accent-accent size-3.5"
+            />
             {type}
           </label>
         ))}

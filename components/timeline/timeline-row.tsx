@@ -1,6 +1,16 @@
 "use client";
-import { ChevronDown, ChevronRight, FileText, Link2, MousePointerClick, Smartphone, UserCheck, Users, type LucideIcon } from "lucide-react";
-import type { ProfileEvent } from "@/lib/api-types";
+import {
+  ChevronDown,
+  ChevronRight,
+  FileText,
+  Link2,
+  MousePointerClick,
+  Smartphone,
+  UserCheck,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
+import type { ProfileEvent } from "@/lib/core/api-types";
 import { importantTone, isImportantEvent } from "@/lib/views/important-events";
 import { formatDateTime, formatDayHeading, formatRelativeTime } from "@/lib/views/format";
 import { eventTitle, keyProperties, type TimelineRow } from "@/lib/views/timeline-rows";
@@ -24,7 +34,12 @@ export function EventTime({ iso, now }: { iso: string; now: Date }) {
   const relative = formatRelativeTime(iso, now);
   return (
     <span className="group relative shrink-0">
-      <time dateTime={iso} aria-label={`${relative}, ${absolute}`} tabIndex={0} className="text-fg-muted block text-xs whitespace-nowrap">
+      <time
+        dateTime={iso}
+        aria-label={`${relative}, ${absolute}`}
+        tabIndex={0}
+        className="text-fg-muted block text-xs whitespace-nowrap"
+      >
         {relative}
       </time>
       <span
@@ -44,12 +59,26 @@ function EventLine({ event, now, expanded, onToggle, important = false }: EventL
   const Icon = TYPE_ICONS[event.type] ?? MousePointerClick;
   const props = keyProperties(event);
   // An important event (IMPORTANT_EVENTS) stands out: a bar in its tone and the word for screen readers.
-  const tone = important ? (importantTone(event.event ?? "") === "danger" ? "border-danger" : "border-accent") : "border-transparent";
+  const tone = important
+    ? importantTone(event.event ?? "") === "danger"
+      ? "border-danger"
+      : "border-accent"
+    : "border-transparent";
   return (
-    <div className={`min-w-0 border-l-4 py-1.5 pl-1 ${tone}`} data-testid="timeline-event" data-event-type={event.type} data-important={important || undefined}>
+    <div
+      className={`min-w-0 border-l-4 py-1.5 pl-1 ${tone}`}
+      data-testid="timeline-event"
+      data-event-type={event.type}
+      data-important={important || undefined}
+    >
       <div className="flex min-w-0 items-start gap-2">
         <Icon aria-label={event.type} className="text-accent mt-0.5 size-4 shrink-0" />
-        <button type="button" aria-expanded={expanded} onClick={onToggle} className="min-w-0 flex-1 text-left text-sm font-medium break-words hover:underline">
+        <button
+          type="button"
+          aria-expanded={expanded}
+          onClick={onToggle}
+          className="min-w-0 flex-1 text-left text-sm font-medium break-words hover:underline"
+        >
           {important ? <span className="sr-only">Important: </span> : null}
           {eventTitle(event)}
         </button>
@@ -66,7 +95,9 @@ function EventLine({ event, now, expanded, onToggle, important = false }: EventL
         </dl>
       ) : null}
       {expanded ? (
-        <pre className="bg-surface-sunken mt-1 ml-6 max-h-72 overflow-auto rounded p-2 text-xs whitespace-pre-wrap break-all">{JSON.stringify(event, null, 2)}</pre>
+        <pre className="bg-surface-sunken mt-1 ml-6 max-h-72 overflow-auto rounded p-2 text-xs break-all whitespace-pre-wrap">
+          {JSON.stringify(event, null, 2)}
+        </pre>
       ) : null}
     </div>
   );
@@ -81,7 +112,17 @@ function pageLabel(event: ProfileEvent): string {
   return "page";
 }
 
-function PagesFold({ events, now, expanded, onToggle }: { events: ProfileEvent[]; now: Date; expanded: boolean; onToggle: () => void }) {
+function PagesFold({
+  events,
+  now,
+  expanded,
+  onToggle,
+}: {
+  events: ProfileEvent[];
+  now: Date;
+  expanded: boolean;
+  onToggle: () => void;
+}) {
   const newest = events[0];
   if (!newest) return null;
   const Chevron = expanded ? ChevronDown : ChevronRight;
@@ -89,7 +130,12 @@ function PagesFold({ events, now, expanded, onToggle }: { events: ProfileEvent[]
     <div className="min-w-0 py-1.5" data-testid="timeline-fold">
       <div className="flex min-w-0 items-start gap-2">
         <FileText aria-hidden className="text-accent mt-0.5 size-4 shrink-0" />
-        <button type="button" aria-expanded={expanded} onClick={onToggle} className="flex min-w-0 flex-1 items-center gap-1 text-left text-sm font-medium hover:underline">
+        <button
+          type="button"
+          aria-expanded={expanded}
+          onClick={onToggle}
+          className="flex min-w-0 flex-1 items-center gap-1 text-left text-sm font-medium hover:underline"
+        >
           <Chevron aria-hidden className="size-3.5 shrink-0" />
           {events.length} pages viewed
         </button>
@@ -98,7 +144,10 @@ function PagesFold({ events, now, expanded, onToggle }: { events: ProfileEvent[]
       {expanded ? (
         <ul className="border-border mt-1 ml-6 border-l pl-2">
           {events.map((event, i) => (
-            <li key={event.message_id ?? i} className="flex min-w-0 items-baseline justify-between gap-2 py-0.5 text-xs">
+            <li
+              key={event.message_id ?? i}
+              className="flex min-w-0 items-baseline justify-between gap-2 py-0.5 text-xs"
+            >
               <span className="min-w-0 break-all">{pageLabel(event)}</span>
               <EventTime iso={event.timestamp} now={now} />
             </li>
@@ -125,7 +174,10 @@ export function TimelineRowView({
 }) {
   if (row.kind === "day") {
     return (
-      <h3 className="bg-surface text-fg-muted border-border border-b pt-2 pb-1 text-xs font-semibold tracking-wide uppercase" data-testid="timeline-day">
+      <h3
+        className="bg-surface text-fg-muted border-border border-b pt-2 pb-1 text-xs font-semibold tracking-wide uppercase"
+        data-testid="timeline-day"
+      >
         {formatDayHeading(row.day, now)}
       </h3>
     );

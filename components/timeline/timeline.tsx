@@ -3,7 +3,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { History } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { Collection } from "@/lib/core/identifiers";
 import { eventsQuery } from "@/lib/queries/profiles";
 import { buildTimelineRows, filterByType } from "@/lib/views/timeline-rows";
 import { useViewSettings } from "@/components/profile/view-settings-context";

@@ -1,5 +1,5 @@
 import { Pin } from "lucide-react";
-import type { JsonValue, VerboseTraitValue } from "@/lib/api-types";
+import type { JsonValue, VerboseTraitValue } from "@/lib/core/api-types";
 import { formatDateTime } from "@/lib/views/format";
 import { orderTraitKeys } from "@/lib/views/trait-values";
 import { Badge } from "@/components/ui/badge";
@@ -8,10 +8,16 @@ import { TraitValue } from "./trait-value";
 export type TraitEntry = { value: JsonValue; source_id?: string; updated_at?: string };
 
 /** Verbose pages wrap each value as {value, source_id, updated_at}; plain pages hold the bare value. */
-export function toEntries(traits: Record<string, JsonValue | VerboseTraitValue>, verbose: boolean): Record<string, TraitEntry> {
+export function toEntries(
+  traits: Record<string, JsonValue | VerboseTraitValue>,
+  verbose: boolean,
+): Record<string, TraitEntry> {
   const entries: Record<string, TraitEntry> = {};
   for (const [key, raw] of Object.entries(traits)) {
-    entries[key] = verbose && raw !== null && typeof raw === "object" && !Array.isArray(raw) && "value" in raw ? (raw as TraitEntry) : { value: raw };
+    entries[key] =
+      verbose && raw !== null && typeof raw === "object" && !Array.isArray(raw) && "value" in raw
+        ? (raw as TraitEntry)
+        : { value: raw };
   }
   return entries;
 }
@@ -35,7 +41,17 @@ function Provenance({ entry }: { entry: TraitEntry }) {
 }
 
 /** Traits or computed traits as a key/value list, pinned keys first. */
-export function TraitList({ entries, pinned, search, verbose }: { entries: Record<string, TraitEntry>; pinned: readonly string[]; search: string; verbose: boolean }) {
+export function TraitList({
+  entries,
+  pinned,
+  search,
+  verbose,
+}: {
+  entries: Record<string, TraitEntry>;
+  pinned: readonly string[];
+  search: string;
+  verbose: boolean;
+}) {
   const rows = orderTraitKeys(Object.keys(entries), pinned, search);
   if (rows.length === 0) return <p className="text-fg-muted py-2 text-sm">No trait key matches “{search}”.</p>;
   return (
@@ -61,7 +77,15 @@ export function TraitList({ entries, pinned, search, verbose }: { entries: Recor
 }
 
 /** Audiences as member / not-member badges. */
-export function AudienceList({ entries, search, verbose }: { entries: Record<string, TraitEntry>; search: string; verbose: boolean }) {
+export function AudienceList({
+  entries,
+  search,
+  verbose,
+}: {
+  entries: Record<string, TraitEntry>;
+  search: string;
+  verbose: boolean;
+}) {
   const rows = orderTraitKeys(Object.keys(entries), [], search);
   if (rows.length === 0) return <p className="text-fg-muted py-2 text-sm">No audience matches “{search}”.</p>;
   return (
@@ -71,7 +95,11 @@ export function AudienceList({ entries, search, verbose }: { entries: Record<str
         if (!entry) return null;
         const member = entry.value === true;
         return (
-          <li key={key} className="flex min-w-0 flex-wrap items-center justify-between gap-2 py-1.5 text-sm" data-testid="audience-row">
+          <li
+            key={key}
+            className="flex min-w-0 flex-wrap items-center justify-between gap-2 py-1.5 text-sm"
+            data-testid="audience-row"
+          >
             <span className="min-w-0 font-mono text-xs break-all">{key}</span>
             <Badge tone={member ? "success" : "neutral"}>{member ? "Member" : "Not a member"}</Badge>
             {verbose ? (

@@ -1,5 +1,5 @@
 import { ExternalLink } from "lucide-react";
-import type { JsonValue } from "@/lib/api-types";
+import type { JsonValue } from "@/lib/core/api-types";
 import { formatDate, formatDateTime } from "@/lib/views/format";
 import { viewTraitValue } from "@/lib/views/trait-values";
 import { Badge } from "@/components/ui/badge";
@@ -24,7 +24,12 @@ export function TraitValue({ value }: { value: JsonValue | undefined }) {
       );
     case "url":
       return (
-        <a href={view.href} target="_blank" rel="noopener noreferrer" className="text-accent inline-flex min-w-0 items-center gap-1 break-all underline">
+        <a
+          href={view.href}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="text-accent inline-flex min-w-0 items-center gap-1 break-all underline"
+        >
           {view.text}
           <ExternalLink aria-hidden className="size-3 shrink-0" />
           <span className="sr-only">(opens in a new tab)</span>
@@ -34,7 +39,9 @@ export function TraitValue({ value }: { value: JsonValue | undefined }) {
       return (
         <details className="min-w-0">
           <summary className="text-fg-muted cursor-pointer">JSON, {view.summary}</summary>
-          <pre className="bg-surface-sunken mt-1 max-h-60 overflow-auto rounded p-2 text-xs whitespace-pre-wrap break-all">{view.text}</pre>
+          <pre className="bg-surface-sunken mt-1 max-h-60 overflow-auto rounded p-2 text-xs break-all whitespace-pre-wrap">
+            {view.text}
+          </pre>
         </details>
       );
     case "text":

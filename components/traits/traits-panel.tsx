@@ -2,8 +2,8 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
 import { useId, useMemo, useState } from "react";
-import type { JsonValue, VerboseTraitValue } from "@/lib/api-types";
-import type { Collection } from "@/lib/profile-api/identifiers";
+import type { JsonValue, VerboseTraitValue } from "@/lib/core/api-types";
+import type { Collection } from "@/lib/core/identifiers";
 import { keyTraitsQuery, TRAITS_PAGE_SIZE, traitsQuery, type TraitClass } from "@/lib/queries/profiles";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";

@@ -12,7 +12,9 @@ const TONES: Record<Tone, string> = {
 
 export function Badge({ tone = "neutral", children }: { tone?: Tone; children: ReactNode }) {
   return (
-    <span className={`inline-flex max-w-full items-center gap-1 rounded-full border px-2 text-xs leading-5 font-medium whitespace-nowrap ${TONES[tone]}`}>
+    <span
+      className={`inline-flex max-w-full items-center gap-1 rounded-full border px-2 text-xs leading-5 font-medium whitespace-nowrap ${TONES[tone]}`}
+    >
       {children}
     </span>
   );

@@ -8,7 +8,12 @@ const VARIANTS: Record<Variant, string> = {
   ghost: "text-fg-muted hover:bg-surface-sunken hover:text-fg",
 };
 
-export function Button({ variant = "secondary", className = "", type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({
+  variant = "secondary",
+  className = "",
+  type = "button",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return (
     <button
       type={type}

@@ -29,7 +29,11 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         aria-label={`Copy ${label}`}
         className="text-fg-muted hover:bg-surface-sunken hover:text-fg rounded p-1"
       >
-        {status === "copied" ? <Check aria-hidden className="text-success size-3.5" /> : <Copy aria-hidden className="size-3.5" />}
+        {status === "copied" ? (
+          <Check aria-hidden className="text-success size-3.5" />
+        ) : (
+          <Copy aria-hidden className="size-3.5" />
+        )}
       </button>
       <span aria-live="polite" className="sr-only">
         {status === "copied" ? "Copied" : status === "failed" ? "Copy failed" : ""}

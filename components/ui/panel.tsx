@@ -17,17 +17,37 @@ export const PanelControlsContext = createContext<((id: string) => PanelControls
 const iconButton = "text-fg-muted hover:bg-surface-sunken hover:text-fg rounded p-1";
 
 /** A titled section of the profile; in the sidebar it can be folded and moved (the sidebar remembers both). */
-export function Panel({ title, actions, children, id }: { title: string; actions?: ReactNode; children: ReactNode; id?: string }) {
+export function Panel({
+  title,
+  actions,
+  children,
+  id,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  id?: string;
+}) {
   const panelId = id ?? title.toLowerCase().replace(/\W+/g, "-");
   const headingId = `${panelId}-heading`;
   const controls = useContext(PanelControlsContext)?.(panelId) ?? null;
   const Chevron = controls?.collapsed ? ChevronRight : ChevronDown;
   return (
-    <section aria-labelledby={headingId} className="border-border bg-surface min-w-0 scroll-mt-2 rounded-lg border p-3" id={`section-${panelId}`} data-section={panelId}>
+    <section
+      aria-labelledby={headingId}
+      className="border-border bg-surface min-w-0 scroll-mt-2 rounded-lg border p-3"
+      id={`section-${panelId}`}
+      data-section={panelId}
+    >
       <div className={`${controls?.collapsed ? "" : "mb-2"} flex flex-wrap items-center justify-between gap-2`}>
         <h2 id={headingId} className="min-w-0 text-sm font-semibold">
           {controls ? (
-            <button type="button" aria-expanded={!controls.collapsed} onClick={controls.onToggle} className="flex min-w-0 items-center gap-1 text-left hover:underline">
+            <button
+              type="button"
+              aria-expanded={!controls.collapsed}
+              onClick={controls.onToggle}
+              className="flex min-w-0 items-center gap-1 text-left hover:underline"
+            >
               <Chevron aria-hidden className="size-4 shrink-0" />
               {title}
             </button>
@@ -39,10 +59,20 @@ export function Panel({ title, actions, children, id }: { title: string; actions
           {controls?.collapsed ? null : actions}
           {controls?.onMove ? (
             <>
-              <button type="button" aria-label={`Move ${title} up`} onClick={() => controls.onMove?.(-1)} className={iconButton}>
+              <button
+                type="button"
+                aria-label={`Move ${title} up`}
+                onClick={() => controls.onMove?.(-1)}
+                className={iconButton}
+              >
                 <ChevronUp aria-hidden className="size-3.5" />
               </button>
-              <button type="button" aria-label={`Move ${title} down`} onClick={() => controls.onMove?.(1)} className={iconButton}>
+              <button
+                type="button"
+                aria-label={`Move ${title} down`}
+                onClick={() => controls.onMove?.(1)}
+                className={iconButton}
+              >
                 <ChevronDown aria-hidden className="size-3.5" />
               </button>
             </>

@@ -10,10 +10,17 @@ import { Button } from "./button";
  */
 export function describeError(error: unknown): { title: string; detail: string; requestId?: string } {
   if (!(error instanceof BffError))
-    return { title: "Cannot reach Profile Sidebar", detail: "The connection to the server failed. Check your network and retry." };
+    return {
+      title: "Cannot reach Profile Sidebar",
+      detail: "The connection to the server failed. Check your network and retry.",
+    };
   const requestId = error.body.request_id;
   if (error.code === "timeout")
-    return { title: "Profile API unavailable", detail: "It is not answering. Still trying in the background.", requestId };
+    return {
+      title: "Profile API unavailable",
+      detail: "It is not answering. Still trying in the background.",
+      requestId,
+    };
   if (error.code === "upstream_authentication_error")
     return {
       title: "Our access to the Profile API is misconfigured",
@@ -22,7 +29,11 @@ export function describeError(error: unknown): { title: string; detail: string; 
     };
   switch (error.status) {
     case 401:
-      return { title: "You are signed out", detail: "Your session ended. Reload the page to sign in again.", requestId };
+      return {
+        title: "You are signed out",
+        detail: "Your session ended. Reload the page to sign in again.",
+        requestId,
+      };
     case 404:
       return { title: "Not found", detail: "No profile has this identifier.", requestId };
     case 429:
@@ -36,7 +47,11 @@ export function describeError(error: unknown): { title: string; detail: string; 
     case 504:
       return { title: "Profile API unavailable", detail: "It did not answer properly. Retry in a moment.", requestId };
     default:
-      return { title: "Something went wrong", detail: "The server could not answer this request. Retry in a moment.", requestId };
+      return {
+        title: "Something went wrong",
+        detail: "The server could not answer this request. Retry in a moment.",
+        requestId,
+      };
   }
 }
 

@@ -16,7 +16,7 @@ export function RelativeTime({ iso, now, className = "" }: { iso: string; now: D
       <span
         aria-hidden
         data-testid="time-tooltip"
-        className="bg-fg text-surface pointer-events-none invisible absolute top-full left-0 z-20 mt-0.5 rounded px-1.5 py-0.5 text-xs whitespace-nowrap shadow group-focus-within:visible group-hover:visible"
+        className="bg-fg text-surface pointer-events-none invisible absolute top-full right-0 z-20 mt-0.5 rounded px-1.5 py-0.5 text-xs whitespace-nowrap shadow group-focus-within:visible group-hover:visible"
       >
         {absolute}
       </span>

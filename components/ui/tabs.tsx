@@ -7,7 +7,13 @@ export type TabItem<T extends string> = { value: T; label: string };
  * An ARIA tablist: one tab in the Tab order, arrow keys / Home / End move between tabs (the WAI-ARIA pattern).
  * The panel is rendered by the caller with `tabPanelProps`.
  */
-export function Tabs<T extends string>({ items, value, onChange, label, idPrefix }: {
+export function Tabs<T extends string>({
+  items,
+  value,
+  onChange,
+  label,
+  idPrefix,
+}: {
   items: TabItem<T>[];
   value: T;
   onChange: (value: T) => void;
@@ -17,7 +23,12 @@ export function Tabs<T extends string>({ items, value, onChange, label, idPrefix
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const move = (event: KeyboardEvent, index: number) => {
     const last = items.length - 1;
-    const next = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[event.key];
+    const next = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    }[event.key];
     if (next === undefined) return;
     event.preventDefault();
     const item = items[next];
@@ -54,5 +65,10 @@ export function Tabs<T extends string>({ items, value, onChange, label, idPrefix
 }
 
 export function tabPanelProps(idPrefix: string, value: string) {
-  return { role: "tabpanel", id: `${idPrefix}-panel`, "aria-labelledby": `${idPrefix}-tab-${value}`, tabIndex: 0 } as const;
+  return {
+    role: "tabpanel",
+    id: `${idPrefix}-panel`,
+    "aria-labelledby": `${idPrefix}-tab-${value}`,
+    tabIndex: 0,
+  } as const;
 }

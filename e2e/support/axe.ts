@@ -9,6 +9,12 @@ export async function seriousAxeViolations(target: Page | Frame): Promise<string
     const result = await (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe.run();
     return result.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
   });
 }

@@ -1,4 +1,7 @@
-import type { Agent, AgentSource } from "./agent";
+export type AgentSource = "standalone" | "zendesk" | "salesforce";
+
+/** The signed-in person using the app (a support agent or sales rep), as the BFF and pages see them. */
+export type Agent = { name: string; email?: string; source: AgentSource };
 
 export const AGENT_SOURCES: readonly AgentSource[] = ["standalone", "zendesk", "salesforce"];
 

@@ -2,12 +2,11 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
 import { SESSION_COOKIE_NAME } from "./cookies";
+import type { Agent } from "./agent-claims";
 import { readBearerToken, verifyEmbedToken } from "./embed-token";
 
-export type AgentSource = "standalone" | "zendesk" | "salesforce";
-
-/** The signed-in person using the app (a support agent or sales rep), as the BFF and pages see them. */
-export type Agent = { name: string; email?: string; source: AgentSource };
+// The Agent type lives with its token claims (agent-claims.ts), which embed-token.ts also uses: no import cycle.
+export type { Agent, AgentSource } from "./agent-claims";
 
 type CookieReader = (name: string) => string | undefined;
 

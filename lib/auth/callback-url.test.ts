@@ -6,12 +6,17 @@ describe("sign-in callback URLs (no open redirect)", () => {
     expect(toSafeCallbackPath(path)).toBe(path);
   });
 
-  it.each(["https://evil.example/", "//evil.example", "/\\evil.example", "/\t/evil.example", "javascript:alert(1)", "", undefined])(
-    "replaces %s with /",
-    (path) => {
-      expect(toSafeCallbackPath(path)).toBe("/");
-    },
-  );
+  it.each([
+    "https://evil.example/",
+    "//evil.example",
+    "/\\evil.example",
+    "/\t/evil.example",
+    "javascript:alert(1)",
+    "",
+    undefined,
+  ])("replaces %s with /", (path) => {
+    expect(toSafeCallbackPath(path)).toBe("/");
+  });
 
   it("reduces next-auth redirects to our own origin", () => {
     expect(toSafeRedirect("/x", "http://app")).toBe("http://app/x");

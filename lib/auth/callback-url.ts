@@ -16,7 +16,8 @@ export function toSafeRedirect(url: string, baseUrl: string): string {
   if (url.startsWith("/")) return `${baseUrl}${toSafeCallbackPath(url)}`;
   try {
     const target = new URL(url);
-    if (target.origin === new URL(baseUrl).origin) return `${baseUrl}${toSafeCallbackPath(target.pathname + target.search)}`;
+    if (target.origin === new URL(baseUrl).origin)
+      return `${baseUrl}${toSafeCallbackPath(target.pathname + target.search)}`;
   } catch {
     /* not a URL: fall through */
   }

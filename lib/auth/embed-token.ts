@@ -1,7 +1,6 @@
 import "server-only";
 import { jwtVerify, SignJWT } from "jose";
-import type { Agent } from "./agent";
-import { agentClaims, agentFromClaims } from "./agent-claims";
+import { agentClaims, agentFromClaims, type Agent } from "./agent-claims";
 import { derivedKey } from "./derived-key";
 
 /**

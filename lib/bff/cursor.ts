@@ -1,12 +1,5 @@
 import "server-only";
-import type { Cursor } from "@/lib/api-types";
-import { formatIdentifier, type Collection, type ProfileIdentifier, type Resource } from "@/lib/profile-api/identifiers";
-
-/** Our own route for a profile resource, with the identifier encoded as one path segment. */
-export function buildResourcePath(collection: Collection, id: ProfileIdentifier, resource?: Resource): string {
-  const base = `/api/profiles/${collection}/${encodeURIComponent(formatIdentifier(id))}`;
-  return resource ? `${base}/${resource}` : base;
-}
+import type { Cursor } from "@/lib/core/api-types";
 
 /**
  * The upstream cursor made safe for the browser: only `has_more`, `next` and `limit` are kept, and `url` points at

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/core/error-body";
 import { ProfileApiError } from "@/lib/profile-api/errors";
 
 const UPSTREAM_BAD_REQUEST_CODES: readonly ErrorCode[] = ["invalid_request_error", "validation_error"];

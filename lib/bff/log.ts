@@ -1,9 +1,8 @@
 import "server-only";
 import { createHmac, hkdfSync } from "node:crypto";
 import { getConfig } from "@/lib/config";
-import type { Collection, ProfileIdentifier } from "@/lib/profile-api/identifiers";
-
-export type CacheStatus = "HIT" | "MISS" | "BYPASS";
+import type { CacheStatus } from "@/lib/core/api-types";
+import type { Collection, ProfileIdentifier } from "@/lib/core/identifiers";
 
 export type RequestLogEntry = {
   agent?: string;

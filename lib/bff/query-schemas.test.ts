@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
-import { eventsQuerySchema, linksQuerySchema, parseQuery, summaryQuerySchema, traitsQuerySchema } from "./query-schemas";
+import { AppError } from "@/lib/core/error-body";
+import {
+  eventsQuerySchema,
+  linksQuerySchema,
+  parseQuery,
+  summaryQuerySchema,
+  traitsQuerySchema,
+} from "./query-schemas";
 
-const parse = <Q>(schema: Parameters<typeof parseQuery<Q>>[0], qs: string) => parseQuery(schema, new URLSearchParams(qs));
+const parse = <Q>(schema: Parameters<typeof parseQuery<Q>>[0], qs: string) =>
+  parseQuery(schema, new URLSearchParams(qs));
 
 function messageOf(fn: () => unknown): string {
   try {
@@ -23,7 +30,9 @@ describe("route query validation", () => {
       limit: 200,
       verbose: true,
     });
-    expect(parse(eventsQuerySchema, "sort=asc&limit=1&start=2026-01-01&end=2026-01-02T10:00:00Z&exclude=Page Viewed")).toEqual({
+    expect(
+      parse(eventsQuerySchema, "sort=asc&limit=1&start=2026-01-01&end=2026-01-02T10:00:00Z&exclude=Page Viewed"),
+    ).toEqual({
       sort: "asc",
       limit: 1,
       start: "2026-01-01",

@@ -1,13 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
-import type {
-  EventsQuery,
-  ExternalIdsQuery,
-  LinksQuery,
-  MetadataQuery,
-  TraitsQuery,
-} from "@/lib/profile-api/client";
+import { AppError } from "@/lib/core/error-body";
+import type { EventsQuery, ExternalIdsQuery, LinksQuery, MetadataQuery, TraitsQuery } from "@/lib/profile-api/client";
 
 /**
  * Strict query validation per route (DESIGN §4). Each schema reads the raw `?a=b` strings and produces the
@@ -33,8 +27,14 @@ const limit = (max: number) =>
 
 /** A comma-separated list of names (trait keys, event names, identifier types). */
 const nameList = z.string().transform((v, ctx) => {
-  const items = v.split(",").map((s) => s.trim()).filter(Boolean);
-  const bad = items.length === 0 || items.length > MAX_LIST_ITEMS || items.some((s) => s.length > MAX_ITEM_LENGTH || CONTROL.test(s));
+  const items = v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad =
+    items.length === 0 ||
+    items.length > MAX_LIST_ITEMS ||
+    items.some((s) => s.length > MAX_ITEM_LENGTH || CONTROL.test(s));
   if (bad) {
     ctx.addIssue({ code: "custom", message: `must be a comma-separated list of 1 to ${MAX_LIST_ITEMS} names` });
     return z.NEVER;
@@ -50,7 +50,9 @@ const cursor = z
   .max(2048, "is too long")
   .refine((v) => !CONTROL.test(v), "contains control characters");
 
-const isoTime = z.string().refine((v) => ISO_8601.test(v) && !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date or date-time");
+const isoTime = z
+  .string()
+  .refine((v) => ISO_8601.test(v) && !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date or date-time");
 
 export const traitsQuerySchema = z.strictObject({
   class: z.enum(["audience", "computed_trait"], { message: "must be audience or computed_trait" }).optional(),
@@ -83,7 +85,9 @@ export const eventsQuerySchema = z
     }
   }) satisfies z.ZodType<EventsQuery>;
 
-export const metadataQuerySchema = z.strictObject({ verbose: booleanFlag.optional() }) satisfies z.ZodType<MetadataQuery>;
+export const metadataQuerySchema = z.strictObject({
+  verbose: booleanFlag.optional(),
+}) satisfies z.ZodType<MetadataQuery>;
 
 export const linksQuerySchema = z.strictObject({
   limit: limit(20).optional(),

@@ -1,7 +1,9 @@
 import "server-only";
 import { type CallOptions, getProfileApi, type ProfileApi, type UpstreamResult } from "@/lib/profile-api/client";
-import type { Collection, ProfileIdentifier, Resource } from "@/lib/profile-api/identifiers";
-import { buildResourcePath, withOwnCursor } from "./cursor";
+import type { Collection, ProfileIdentifier, Resource } from "@/lib/core/identifiers";
+import { formatIdentifier } from "@/lib/core/identifiers";
+import { bffProfilePath } from "@/lib/core/paths";
+import { withOwnCursor } from "./cursor";
 import type { QuerySchema } from "./query-schemas";
 import { withAgent } from "./with-agent";
 
@@ -23,8 +25,15 @@ export function profileResourceRoute<Q, B extends object>(
   call: ResourceCall<Q, B>,
 ) {
   return withAgent({ route: `/api/profiles/:collection/:id/${resource}`, query }, async (ctx) => {
-    const result = await call(getProfileApi(), ctx.collection, ctx.id, ctx.query, { refresh: ctx.refresh, signal: ctx.signal });
-    const ownPath = buildResourcePath(ctx.collection, ctx.id, resource);
-    return { body: withOwnCursor(result.body, ownPath, ctx.validatedQuery), requestId: result.requestId, cache: result.cache };
+    const result = await call(getProfileApi(), ctx.collection, ctx.id, ctx.query, {
+      refresh: ctx.refresh,
+      signal: ctx.signal,
+    });
+    const ownPath = bffProfilePath(ctx.collection, formatIdentifier(ctx.id), resource);
+    return {
+      body: withOwnCursor(result.body, ownPath, ctx.validatedQuery),
+      requestId: result.requestId,
+      cache: result.cache,
+    };
   });
 }

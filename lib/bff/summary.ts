@@ -1,10 +1,9 @@
 import "server-only";
-import type { ApiError, ProfileSummary, SummaryPart } from "@/lib/api-types";
-import type { AppError } from "@/lib/errors";
+import type { ApiError, CacheStatus, ProfileSummary, SummaryPart } from "@/lib/core/api-types";
+import type { AppError } from "@/lib/core/error-body";
 import type { CallOptions, ProfileApi } from "@/lib/profile-api/client";
-import { formatIdentifier, type Collection, type ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import { formatIdentifier, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
 import { isInternal, toAppError } from "./errors";
-import type { CacheStatus } from "./log";
 
 /**
  * Page sizes of the first paint. 100 traits per class covers typical profiles in one call each (the panel pages
@@ -26,7 +25,9 @@ function fetchParts(api: ProfileApi, collection: Collection, id: ProfileIdentifi
       .externalIds(collection, id, { limit: SUMMARY_LIMITS.externalIds }, options)
       .then((r) => ({ value: r.body.data, cache: r.cache })),
     metadata: api.metadata(collection, id, {}, options).then((r) => ({ value: r.body.metadata, cache: r.cache })),
-    links: api.links(collection, id, { limit: SUMMARY_LIMITS.links }, options).then((r) => ({ value: r.body.data, cache: r.cache })),
+    links: api
+      .links(collection, id, { limit: SUMMARY_LIMITS.links }, options)
+      .then((r) => ({ value: r.body.data, cache: r.cache })),
   } satisfies Record<SummaryPart, Promise<PartResult>>;
 }
 

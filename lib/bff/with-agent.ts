@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { type Agent, authenticateRequest } from "@/lib/auth/agent";
-import { AppError } from "@/lib/errors";
-import { isCollection, parseIdentifier, type Collection, type ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import type { CacheStatus } from "@/lib/core/api-types";
+import { AppError } from "@/lib/core/error-body";
+import { isCollection, parseIdentifier, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
 import { isInternal, toAppError } from "./errors";
-import { type CacheStatus, logRequest, type RequestLogEntry } from "./log";
+import { logRequest, type RequestLogEntry } from "./log";
 import { parseQuery, type QuerySchema } from "./query-schemas";
 import { isCrossSiteRequest } from "./request-guard";
 
@@ -44,9 +45,15 @@ const CLIENT_CLOSED = 499;
  * again (a second decode would turn `%252e` into `.` and `%25` into a broken escape). An unknown collection is a 404:
  * like any path that is not one of our routes.
  */
-function parseProfileParams(params: { collection: string; id: string }): { collection: Collection; id: ProfileIdentifier } {
+function parseProfileParams(params: { collection: string; id: string }): {
+  collection: Collection;
+  id: ProfileIdentifier;
+} {
   if (!isCollection(params.collection)) {
-    throw new AppError("not_found", "Unknown collection: profiles are under /api/profiles/users or /api/profiles/accounts.");
+    throw new AppError(
+      "not_found",
+      "Unknown collection: profiles are under /api/profiles/users or /api/profiles/accounts.",
+    );
   }
   const parsed = parseIdentifier(params.id);
   if (!parsed.ok) throw new AppError("invalid_request_error", parsed.message);
@@ -78,7 +85,13 @@ export function withAgent<Q>(spec: RouteSpec<Q>, handler: (context: ProfileRoute
   return async function handleProfileRoute(request: Request, { params }: RouteParams): Promise<Response> {
     const started = performance.now();
     const ownRequestId = randomUUID();
-    const log: RequestLogEntry = { method: request.method, route: spec.route, status: 500, latencyMs: 0, requestId: ownRequestId };
+    const log: RequestLogEntry = {
+      method: request.method,
+      route: spec.route,
+      status: 500,
+      latencyMs: 0,
+      requestId: ownRequestId,
+    };
     let response: Response;
     try {
       if (isCrossSiteRequest(request)) throw new AppError("forbidden", "Requests from other sites are not accepted.");
@@ -89,7 +102,15 @@ export function withAgent<Q>(spec: RouteSpec<Q>, handler: (context: ProfileRoute
       log.profile = { collection, id };
       const searchParams = new URL(request.url).searchParams;
       const query = parseQuery(spec.query, searchParams);
-      const context = { agent, collection, id, query, validatedQuery: searchParams, refresh: wantsRefresh(request), signal: request.signal };
+      const context = {
+        agent,
+        collection,
+        id,
+        query,
+        validatedQuery: searchParams,
+        refresh: wantsRefresh(request),
+        signal: request.signal,
+      };
       const result = await handler(context);
       log.requestId = result.requestId ?? ownRequestId;
       log.cache = result.cache;

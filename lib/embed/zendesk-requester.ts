@@ -1,4 +1,4 @@
-import { parseIdentifier, type ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import { parseIdentifier, type ProfileIdentifier } from "@/lib/core/identifiers";
 
 /** The parts of ZAF's `ticket.requester` we read (https://developer.zendesk.com/api-reference/apps/apps-support-api/ticket_sidebar/). */
 export type ZendeskRequester = {

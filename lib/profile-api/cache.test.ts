@@ -3,12 +3,31 @@ import { buildCacheKey, ResponseCache, ttlForResource } from "./cache";
 
 const id = { type: "user_id", value: "u_ada" };
 const key = (over: Partial<Parameters<typeof buildCacheKey>[0]> = {}) =>
-  buildCacheKey({ spaceId: "spa_1", collection: "users", identifier: id, resource: "traits", query: { limit: 10 }, ...over });
+  buildCacheKey({
+    spaceId: "spa_1",
+    collection: "users",
+    identifier: id,
+    resource: "traits",
+    query: { limit: 10 },
+    ...over,
+  });
 
 describe("buildCacheKey", () => {
   it("is canonical: query order and undefined values do not matter", () => {
-    const a = buildCacheKey({ spaceId: "s", collection: "users", identifier: id, resource: "traits", query: { limit: 10, class: "audience" } });
-    const b = buildCacheKey({ spaceId: "s", collection: "users", identifier: id, resource: "traits", query: { class: "audience", next: undefined, limit: 10 } });
+    const a = buildCacheKey({
+      spaceId: "s",
+      collection: "users",
+      identifier: id,
+      resource: "traits",
+      query: { limit: 10, class: "audience" },
+    });
+    const b = buildCacheKey({
+      spaceId: "s",
+      collection: "users",
+      identifier: id,
+      resource: "traits",
+      query: { class: "audience", next: undefined, limit: 10 },
+    });
     expect(a).toBe(b);
   });
 

@@ -24,7 +24,14 @@ export function buildCacheKey(parts: CacheKeyParts): string {
     .map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : String(v)] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   // JSON keeps every part unambiguous whatever characters the identifier value holds.
-  return JSON.stringify([parts.spaceId, parts.collection, parts.identifier.type, parts.identifier.value, parts.resource, query]);
+  return JSON.stringify([
+    parts.spaceId,
+    parts.collection,
+    parts.identifier.type,
+    parts.identifier.value,
+    parts.resource,
+    query,
+  ]);
 }
 
 export type CacheTtls = { cacheTtlTraitsMs: number; cacheTtlEventsMs: number };
@@ -87,7 +94,13 @@ export class ResponseCache {
   }
 
   stats(): CacheStats {
-    return { bytes: this.bytes, entries: this.entries.size, hits: this.hits, misses: this.misses, evictions: this.evictions };
+    return {
+      bytes: this.bytes,
+      entries: this.entries.size,
+      hits: this.hits,
+      misses: this.misses,
+      evictions: this.evictions,
+    };
   }
 
   private evictUntilWithinBudget(): void {

@@ -1,17 +1,40 @@
 import { describe, expect, it } from "vitest";
 import { PerformanceLayer } from "./cached-call";
 
-const settings = { cacheTtlTraitsMs: 60_000, cacheTtlEventsMs: 10_000, cacheMaxBytes: 1_000_000, rateLimitPerSecond: 100 };
-const parts = (spaceId = "spa_1") => ({ spaceId, collection: "users", identifier: { type: "user_id", value: "u_ada" }, resource: "traits", query: { limit: 10 } });
+const settings = {
+  cacheTtlTraitsMs: 60_000,
+  cacheTtlEventsMs: 10_000,
+  cacheMaxBytes: 1_000_000,
+  rateLimitPerSecond: 100,
+};
+const parts = (spaceId = "spa_1") => ({
+  spaceId,
+  collection: "users",
+  identifier: { type: "user_id", value: "u_ada" },
+  resource: "traits",
+  query: { limit: 10 },
+});
 
 describe("PerformanceLayer.run", () => {
   it("MISS fills the cache; a re-open is a HIT carrying the Request-Id that filled it; refresh BYPASSes and refills", async () => {
     const layer = new PerformanceLayer(settings);
     let n = 0;
     const call = () => Promise.resolve({ value: { traits: { n: ++n } }, requestId: `req-${n}` });
-    expect(await layer.run(parts(), {}, call)).toEqual({ value: { traits: { n: 1 } }, requestId: "req-1", cache: "MISS" });
-    expect(await layer.run(parts(), {}, call)).toEqual({ value: { traits: { n: 1 } }, requestId: "req-1", cache: "HIT" });
-    expect(await layer.run(parts(), { refresh: true }, call)).toEqual({ value: { traits: { n: 2 } }, requestId: "req-2", cache: "BYPASS" });
+    expect(await layer.run(parts(), {}, call)).toEqual({
+      value: { traits: { n: 1 } },
+      requestId: "req-1",
+      cache: "MISS",
+    });
+    expect(await layer.run(parts(), {}, call)).toEqual({
+      value: { traits: { n: 1 } },
+      requestId: "req-1",
+      cache: "HIT",
+    });
+    expect(await layer.run(parts(), { refresh: true }, call)).toEqual({
+      value: { traits: { n: 2 } },
+      requestId: "req-2",
+      cache: "BYPASS",
+    });
     expect(await layer.run(parts(), {}, call)).toMatchObject({ value: { traits: { n: 2 } }, cache: "HIT" });
     expect(n).toBe(2);
   });
@@ -25,8 +48,12 @@ describe("PerformanceLayer.run", () => {
 
   it("does not cache errors: the next call goes upstream again", async () => {
     const layer = new PerformanceLayer(settings);
-    await expect(layer.run(parts(), {}, () => Promise.reject(new Error("upstream down")))).rejects.toThrow("upstream down");
-    await expect(layer.run(parts(), {}, () => Promise.resolve({ value: "ok" }))).resolves.toMatchObject({ cache: "MISS" });
+    await expect(layer.run(parts(), {}, () => Promise.reject(new Error("upstream down")))).rejects.toThrow(
+      "upstream down",
+    );
+    await expect(layer.run(parts(), {}, () => Promise.resolve({ value: "ok" }))).resolves.toMatchObject({
+      cache: "MISS",
+    });
     expect(layer.cache.stats().entries).toBe(1);
   });
 

@@ -1,5 +1,13 @@
 import "server-only";
-import { buildCacheKey, ResponseCache, ttlForResource, type CacheKeyParts, type CacheStats, type CacheTtls } from "./cache";
+import type { CacheStatus } from "@/lib/core/api-types";
+import {
+  buildCacheKey,
+  ResponseCache,
+  ttlForResource,
+  type CacheKeyParts,
+  type CacheStats,
+  type CacheTtls,
+} from "./cache";
 import { Coalescer } from "./coalesce";
 import { profileApiError } from "./errors";
 import { RateLimitedError, RateLimiter, type LimiterStats } from "./rate-limiter";
@@ -10,8 +18,6 @@ import type { UpstreamLimiter } from "./retry";
  * funnel's retry loop, which asks the space's limiter before every attempt). One per client;
  * the app's client is a process-wide singleton, so one per process.
  */
-
-export type CacheStatus = "HIT" | "MISS" | "BYPASS";
 
 /** What one upstream call produced: the parsed body, its Request-Id and serialized length. */
 export type UpstreamAnswer<T> = { value: T; requestId?: string; size?: number };

@@ -4,7 +4,7 @@ import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { SEED_IDS, SIM_DEFAULTS } from "@/simulator/seed-ids";
 import { createProfileApi, type ProfileApiSettings } from "./client";
 import { ProfileApiError } from "./errors";
-import { parseIdentifier, type ProfileIdentifier } from "./identifiers";
+import { parseIdentifier, type ProfileIdentifier } from "@/lib/core/identifiers";
 
 // The client with its performance layer (cache → coalescing → retries with the space limiter),
 // against the real simulator; the simulator's own counters are the referee. Behaviour, not timings.
@@ -38,7 +38,11 @@ function api(overrides: Partial<ProfileApiSettings> = {}) {
 }
 
 /** Runs `n` calls with at most `width` at a time (bounded, like a room of agents). */
-async function runBounded<T>(n: number, width: number, call: (i: number) => Promise<T>): Promise<PromiseSettledResult<T>[]> {
+async function runBounded<T>(
+  n: number,
+  width: number,
+  call: (i: number) => Promise<T>,
+): Promise<PromiseSettledResult<T>[]> {
   const results: PromiseSettledResult<T>[] = [];
   let next = 0;
   const worker = async () => {
@@ -106,8 +110,17 @@ describe("cache and coalescing through the client", () => {
 describe("fault behaviour against the simulator's fault injection", () => {
   it("with 20% 5xx and 10% 429 bursts, ≤ 1% of 300 agent calls fail, none past the deadline", async () => {
     // The shipped retry budget (PROFILE_API_MAX_ATTEMPTS' default), not a tuned one: this is what agents get.
-    const shipped = parseConfig({ SEGMENT_SPACE_ID: "spa_1", SEGMENT_ACCESS_TOKEN: "tok", AUTH_SECRET: "x".repeat(32), DEMO_PASSWORD: "d" });
-    const client = api({ maxAttempts: shipped.PROFILE_API_MAX_ATTEMPTS, deadlineMs: shipped.PROFILE_API_DEADLINE_MS, rateLimitPerSecond: 200 });
+    const shipped = parseConfig({
+      SEGMENT_SPACE_ID: "spa_1",
+      SEGMENT_ACCESS_TOKEN: "tok",
+      AUTH_SECRET: "x".repeat(32),
+      DEMO_PASSWORD: "d",
+    });
+    const client = api({
+      maxAttempts: shipped.PROFILE_API_MAX_ATTEMPTS,
+      deadlineMs: shipped.PROFILE_API_DEADLINE_MS,
+      rateLimitPerSecond: 200,
+    });
     sim.setFaults({ errorRates: { "500": 0.1, "503": 0.1 }, retryAfterSeconds: 1 });
     const deadlineMs = 8_000;
     const results = await runBounded(300, 20, async (i) => {
@@ -158,7 +171,8 @@ describe("fault behaviour against the simulator's fault injection", () => {
     const results = await runBounded(20, 20, () => client.metadata("users", ada, {}, { refresh: true }));
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(failed.length).toBeGreaterThan(0);
-    for (const f of failed) expect(f.reason).toMatchObject({ kind: "rate_limited", retryAfterSeconds: expect.any(Number) as number });
+    for (const f of failed)
+      expect(f.reason).toMatchObject({ kind: "rate_limited", retryAfterSeconds: expect.any(Number) as number });
   });
 
   it("pooled connections: 50 concurrent calls open at most poolConnections upstream connections", async () => {

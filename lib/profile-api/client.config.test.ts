@@ -3,7 +3,12 @@ import { parseConfig } from "@/lib/config";
 import { settingsFromConfig } from "./client";
 
 describe("client settings from the validated configuration", () => {
-  const base = { SEGMENT_SPACE_ID: "spa_1", SEGMENT_ACCESS_TOKEN: "tok", AUTH_SECRET: "x".repeat(32), DEMO_PASSWORD: "demo" };
+  const base = {
+    SEGMENT_SPACE_ID: "spa_1",
+    SEGMENT_ACCESS_TOKEN: "tok",
+    AUTH_SECRET: "x".repeat(32),
+    DEMO_PASSWORD: "demo",
+  };
 
   it("uses the documented defaults and the region's host", () => {
     expect(settingsFromConfig(parseConfig({ ...base, SEGMENT_REGION: "eu" }))).toMatchObject({

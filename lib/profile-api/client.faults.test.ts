@@ -62,7 +62,9 @@ describe("faults the client retries through", () => {
     try {
       const started = Date.now();
       // Distinct questions, so coalescing cannot fold them into one upstream call.
-      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => client.links("users", ada, { limit: i + 1 })));
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => client.links("users", ada, { limit: i + 1 })),
+      );
       expect(results).toHaveLength(12);
       expect(Date.now() - started).toBeLessThan(8_000);
       expect(limited.stats().rateLimited).toBeGreaterThan(0);
@@ -168,14 +170,18 @@ describe("faults that end in a typed error", () => {
   });
 });
 
-
 it("no error of any kind carries the token, the Authorization header, the upstream URL or the identifier", async () => {
   const token = "tok-Segment-SECRET-4f9a";
   const own = await startSim({ token });
   // A fresh client per fault: the space-wide limiter remembers a Retry-After of 30 s. Attempt timeouts are generous
   // (a loaded CI machine must not turn a 500 into a timeout) except for the latency fault, which is about timeouts.
   const clientOf = (f: Partial<Faults> = {}) =>
-    clientFor(own, f.latencyMs ? { accessToken: token, attemptTimeoutMs: 200, deadlineMs: 600 } : { accessToken: token, attemptTimeoutMs: 2_000, deadlineMs: 4_000 });
+    clientFor(
+      own,
+      f.latencyMs
+        ? { accessToken: token, attemptTimeoutMs: 200, deadlineMs: 600 }
+        : { accessToken: token, attemptTimeoutMs: 2_000, deadlineMs: 4_000 },
+    );
   let client = clientOf();
   const weird = id(SEED_IDS.weird.userId);
   const faults: Partial<Faults>[] = [
@@ -211,7 +217,17 @@ it("no error of any kind carries the token, the Authorization header, the upstre
     kinds.add((notFound as ProfileApiError).kind);
     expect(JSON.stringify(notFound)).not.toContain("someone@example.com");
     expect([...kinds].sort()).toEqual(
-      ["bad_request", "client_error", "malformed", "network", "not_found", "rate_limited", "server_error", "timeout", "unauthorized"].sort(),
+      [
+        "bad_request",
+        "client_error",
+        "malformed",
+        "network",
+        "not_found",
+        "rate_limited",
+        "server_error",
+        "timeout",
+        "unauthorized",
+      ].sort(),
     );
   } finally {
     await client.close();

@@ -32,7 +32,9 @@ describe("one keep-alive pool", () => {
     sim.resetStats();
     try {
       // Fifty different questions (distinct limits), so none is answered by coalescing with another.
-      const calls = Array.from({ length: 50 }, (_, i) => api.events("users", id(SEED_IDS.heavy.userId), { limit: i + 1 }));
+      const calls = Array.from({ length: 50 }, (_, i) =>
+        api.events("users", id(SEED_IDS.heavy.userId), { limit: i + 1 }),
+      );
       const results = await Promise.all(calls);
       expect(results.map((r) => r.body.data.length)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
       expect(sim.stats().requests.total).toBe(50);
@@ -79,7 +81,11 @@ describe("what goes on the wire", () => {
     const port = (server.address() as AddressInfo).port;
     const api = createProfileApi({ ...settingsFor(sim), baseUrl: `http://127.0.0.1:${port}`, spaceId: "spa/x?y" });
     try {
-      const res = await api.events("users", id(SEED_IDS.weird.userId), { include: ["Order Completed", "a,b"], limit: 5, sort: "asc" });
+      const res = await api.events("users", id(SEED_IDS.weird.userId), {
+        include: ["Order Completed", "a,b"],
+        limit: 5,
+        sort: "asc",
+      });
       expect(res.requestId).toBe("req-capture");
       expect(seen.headers?.authorization).toBe(`Basic ${Buffer.from(`${SIM_DEFAULTS.token}:`).toString("base64")}`);
       expect(seen.headers?.accept).toBe("application/json");
@@ -126,7 +132,9 @@ describe("an answer too large to hold", () => {
     const api = createProfileApi(settingsFor(sim), { maxResponseBytes: 2_000 });
     sim.resetStats();
     try {
-      await expect(api.events("users", id(SEED_IDS.heavy.userId), { limit: 100 })).rejects.toMatchObject({ kind: "malformed" });
+      await expect(api.events("users", id(SEED_IDS.heavy.userId), { limit: 100 })).rejects.toMatchObject({
+        kind: "malformed",
+      });
       expect(sim.stats().requests.total).toBe(1);
       // Small answers still pass through the same pool.
       const small = await api.metadata("users", id(SEED_IDS.heavy.userId));

@@ -1,17 +1,18 @@
 import "server-only";
 import type { Pool } from "undici";
 import type {
+  CacheStatus,
   EventsPage,
   ExternalIdsPage,
   LinksPage,
   MetadataResponse,
   TraitsPage,
   VerboseTraitsPage,
-} from "@/lib/api-types";
+} from "@/lib/core/api-types";
 import { getConfig } from "@/lib/config";
 import { asUpstreamLimiter, PerformanceLayer, type PerformanceStats } from "./cached-call";
 import { attemptOnce, authorizationHeader, createPool } from "./http";
-import type { Collection, ProfileIdentifier, Resource } from "./identifiers";
+import type { Collection, ProfileIdentifier, Resource } from "@/lib/core/identifiers";
 import { buildResourcePath, type QueryValues } from "./paths";
 import { withRetries, type UpstreamLimiter } from "./retry";
 import {
@@ -44,8 +45,11 @@ export type EventsQuery = {
 };
 export type MetadataQuery = { verbose?: boolean };
 export type LinksQuery = { limit?: number; next?: string };
-export type CallOptions = { signal?: AbortSignal; /** Bypass the server cache (performance layer). */ refresh?: boolean };
-export type UpstreamResult<T> = { body: T; requestId: string | undefined; cache: "HIT" | "MISS" | "BYPASS" };
+export type CallOptions = {
+  signal?: AbortSignal;
+  /** Bypass the server cache (performance layer). */ refresh?: boolean;
+};
+export type UpstreamResult<T> = { body: T; requestId: string | undefined; cache: CacheStatus };
 
 export interface ProfileApi {
   traits(
@@ -60,14 +64,24 @@ export interface ProfileApi {
     query?: ExternalIdsQuery,
     options?: CallOptions,
   ): Promise<UpstreamResult<ExternalIdsPage>>;
-  events(collection: Collection, id: ProfileIdentifier, query?: EventsQuery, options?: CallOptions): Promise<UpstreamResult<EventsPage>>;
+  events(
+    collection: Collection,
+    id: ProfileIdentifier,
+    query?: EventsQuery,
+    options?: CallOptions,
+  ): Promise<UpstreamResult<EventsPage>>;
   metadata(
     collection: Collection,
     id: ProfileIdentifier,
     query?: MetadataQuery,
     options?: CallOptions,
   ): Promise<UpstreamResult<MetadataResponse>>;
-  links(collection: Collection, id: ProfileIdentifier, query?: LinksQuery, options?: CallOptions): Promise<UpstreamResult<LinksPage>>;
+  links(
+    collection: Collection,
+    id: ProfileIdentifier,
+    query?: LinksQuery,
+    options?: CallOptions,
+  ): Promise<UpstreamResult<LinksPage>>;
 }
 
 export type ProfileApiSettings = {
@@ -143,13 +157,22 @@ export function createProfileApi(
 
   return {
     traits: (collection, id, query = {}, options) =>
-      call("traits", collection, id, query, (b) => (query.verbose ? profileApiVerboseTraitsSchema : profileApiTraitsSchema).parse(b), options),
+      call(
+        "traits",
+        collection,
+        id,
+        query,
+        (b) => (query.verbose ? profileApiVerboseTraitsSchema : profileApiTraitsSchema).parse(b),
+        options,
+      ),
     externalIds: (collection, id, query = {}, options) =>
       call("external_ids", collection, id, query, (b) => profileApiExternalIdsSchema.parse(b), options),
-    events: (collection, id, query = {}, options) => call("events", collection, id, query, (b) => profileApiEventsSchema.parse(b), options),
+    events: (collection, id, query = {}, options) =>
+      call("events", collection, id, query, (b) => profileApiEventsSchema.parse(b), options),
     metadata: (collection, id, query = {}, options) =>
       call("metadata", collection, id, query, (b) => profileApiMetadataResponseSchema.parse(b), options),
-    links: (collection, id, query = {}, options) => call("links", collection, id, query, (b) => profileApiLinksSchema.parse(b), options),
+    links: (collection, id, query = {}, options) =>
+      call("links", collection, id, query, (b) => profileApiLinksSchema.parse(b), options),
     fetchResource,
     performanceStats: () => performance.stats(settings.spaceId),
     close: () => pool.close(),

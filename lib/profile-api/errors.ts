@@ -102,5 +102,11 @@ export function kindForStatus(status: number): ProfileApiErrorKind {
 
 /** Only these are worth another attempt: the same GET may succeed next time. */
 export function isRetryable(kind: ProfileApiErrorKind): boolean {
-  return kind === "rate_limited" || kind === "server_error" || kind === "network" || kind === "malformed" || kind === "timeout";
+  return (
+    kind === "rate_limited" ||
+    kind === "server_error" ||
+    kind === "network" ||
+    kind === "malformed" ||
+    kind === "timeout"
+  );
 }

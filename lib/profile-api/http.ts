@@ -1,7 +1,7 @@
 import "server-only";
 import { Pool, errors as undiciErrors } from "undici";
 import { kindForStatus, profileApiError, type ProfileApiError } from "./errors";
-import { parseRetryAfterMs } from "./retry";
+import { parseRetryAfterMs, type AttemptFailure, type AttemptOutcome } from "./retry";
 import { profileApiErrorBodySchema } from "./schemas";
 
 /** Sent as `User-Agent: profile-sidebar/<version>` so Segment can tell our traffic apart. */
@@ -16,7 +16,11 @@ export type PoolSettings = { baseUrl: string; connections: number; maxResponseBy
  * One keep-alive pool per base URL: bounded connections, no pipelining (a slow answer must not
  * hold up the ones queued behind it on the same socket).
  */
-export function createPool({ baseUrl, connections, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES }: PoolSettings): Pool {
+export function createPool({
+  baseUrl,
+  connections,
+  maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES,
+}: PoolSettings): Pool {
   return new Pool(baseUrl, {
     connections,
     maxResponseSize: maxResponseBytes,
@@ -30,11 +34,6 @@ export function createPool({ baseUrl, connections, maxResponseBytes = DEFAULT_MA
 export function authorizationHeader(accessToken: string): string {
   return `Basic ${Buffer.from(`${accessToken}:`).toString("base64")}`;
 }
-
-export type AttemptSuccess<T> = { ok: true; value: T; requestId: string | undefined; size: number };
-/** `final`: asking again cannot help (the same answer would come back), whatever the kind. */
-export type AttemptFailure = { ok: false; error: ProfileApiError; retryAfterMs?: number; final?: boolean };
-export type AttemptOutcome<T> = AttemptSuccess<T> | AttemptFailure;
 
 export type AttemptRequest<T> = {
   pool: Pool;

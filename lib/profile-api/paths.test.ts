@@ -7,7 +7,9 @@ describe("upstream paths", () => {
       "/v1/spaces/spa_demo/collections/users/profiles/phone:%2B15550100001/traits",
     );
     const path = buildResourcePath("s/../x", "accounts", { type: "user_id", value: "../../a?b#c%d e/ü" }, "links");
-    expect(path).toBe("/v1/spaces/s%2F..%2Fx/collections/accounts/profiles/user_id:..%2F..%2Fa%3Fb%23c%25d%20e%2F%C3%BC/links");
+    expect(path).toBe(
+      "/v1/spaces/s%2F..%2Fx/collections/accounts/profiles/user_id:..%2F..%2Fa%3Fb%23c%25d%20e%2F%C3%BC/links",
+    );
     expect(new URL(path, "http://h").pathname).toBe(path);
   });
 

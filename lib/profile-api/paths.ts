@@ -1,5 +1,10 @@
 import "server-only";
-import { encodeIdentifierSegment, type Collection, type ProfileIdentifier, type Resource } from "./identifiers";
+import {
+  encodeIdentifierSegment,
+  type Collection,
+  type ProfileIdentifier,
+  type Resource,
+} from "@/lib/core/identifiers";
 
 /** A typed query after flattening: absent values are dropped, lists are comma-joined, booleans are "true"/"false". */
 export type QueryValues = Record<string, string | number | boolean | readonly string[] | undefined>;

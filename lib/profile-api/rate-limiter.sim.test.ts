@@ -21,7 +21,12 @@ afterAll(async () => {
 describe("space-wide limiter against the simulator", () => {
   it("keeps the upstream at or under the rate: no 429 from the simulator, its peak ≤ limit", async () => {
     sim.resetStats();
-    const layer = new PerformanceLayer({ cacheTtlTraitsMs: 0, cacheTtlEventsMs: 0, cacheMaxBytes: 0, rateLimitPerSecond: 20 });
+    const layer = new PerformanceLayer({
+      cacheTtlTraitsMs: 0,
+      cacheTtlEventsMs: 0,
+      cacheMaxBytes: 0,
+      rateLimitPerSecond: 20,
+    });
     const limiter = layer.limiterFor(SIM_DEFAULTS.spaceId);
     const deadline = Date.now() + 10_000;
     const statuses = await Promise.all(
@@ -44,7 +49,12 @@ describe("space-wide limiter against the simulator", () => {
   });
 
   it("requests that cannot get a slot before their deadline fail as rate limited, with Retry-After", async () => {
-    const layer = new PerformanceLayer({ cacheTtlTraitsMs: 0, cacheTtlEventsMs: 0, cacheMaxBytes: 0, rateLimitPerSecond: 20 });
+    const layer = new PerformanceLayer({
+      cacheTtlTraitsMs: 0,
+      cacheTtlEventsMs: 0,
+      cacheMaxBytes: 0,
+      rateLimitPerSecond: 20,
+    });
     const limiter = layer.limiterFor(SIM_DEFAULTS.spaceId);
     const deadline = Date.now() + 500;
     const outcomes = await Promise.allSettled(Array.from({ length: 40 }, () => limiter.acquire(deadline)));
@@ -56,12 +66,26 @@ describe("space-wide limiter against the simulator", () => {
 
 describe("coalescing and cache against the simulator", () => {
   it("50 concurrent identical opens → 1 upstream call; re-open within TTL → 0; refresh → 1", async () => {
-    const layer = new PerformanceLayer({ cacheTtlTraitsMs: 60_000, cacheTtlEventsMs: 10_000, cacheMaxBytes: 1_000_000, rateLimitPerSecond: 1000 });
-    const parts = { spaceId: SIM_DEFAULTS.spaceId, collection: "users", identifier: { type: "user_id", value: "u_quiet" }, resource: "metadata" };
+    const layer = new PerformanceLayer({
+      cacheTtlTraitsMs: 60_000,
+      cacheTtlEventsMs: 10_000,
+      cacheMaxBytes: 1_000_000,
+      rateLimitPerSecond: 1000,
+    });
+    const parts = {
+      spaceId: SIM_DEFAULTS.spaceId,
+      collection: "users",
+      identifier: { type: "user_id", value: "u_quiet" },
+      resource: "metadata",
+    };
     const call = async () => {
       const res = await fetch(url("user_id:u_quiet"), { headers: { authorization: auth } });
       const text = await res.text();
-      return { value: JSON.parse(text) as unknown, requestId: res.headers.get("request-id") ?? undefined, size: text.length };
+      return {
+        value: JSON.parse(text) as unknown,
+        requestId: res.headers.get("request-id") ?? undefined,
+        size: text.length,
+      };
     };
     const count = () => sim.stats().requests.total;
     const start = count();

@@ -21,7 +21,9 @@ describe("RateLimiter", () => {
     const times: number[] = [];
     const order: number[] = [];
     const deadline = Date.now() + 10_000;
-    const all = Array.from({ length: 100 }, (_, i) => limiter.acquire(deadline).then((release) => (times.push(Date.now()), order.push(i), release())));
+    const all = Array.from({ length: 100 }, (_, i) =>
+      limiter.acquire(deadline).then((release) => (times.push(Date.now()), order.push(i), release())),
+    );
     await vi.advanceTimersByTimeAsync(6_000);
     await Promise.all(all);
     expect(times).toHaveLength(100);
@@ -48,9 +50,17 @@ describe("RateLimiter", () => {
   it("rejects at once when the queue is full", async () => {
     const limiter = new RateLimiter({ rate: 5, maxQueue: 3 });
     const deadline = Date.now() + 60_000;
-    const results = Array.from({ length: 12 }, () => limiter.acquire(deadline).then((release) => (release(), "ok"), (e: unknown) => e));
+    const results = Array.from({ length: 12 }, () =>
+      limiter.acquire(deadline).then(
+        (release) => (release(), "ok"),
+        (e: unknown) => e,
+      ),
+    );
     await vi.advanceTimersByTimeAsync(0);
-    const settled = await Promise.race([Promise.all(results.slice(8)), new Promise((r) => setTimeout(r, 1, "pending"))]);
+    const settled = await Promise.race([
+      Promise.all(results.slice(8)),
+      new Promise((r) => setTimeout(r, 1, "pending")),
+    ]);
     expect(settled).not.toBe("pending");
     expect((await results[11]) as RateLimitedError).toMatchObject({ reason: "queue_full" });
     await vi.advanceTimersByTimeAsync(5_000);

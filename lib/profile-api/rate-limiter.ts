@@ -20,7 +20,11 @@ export class RateLimitedError extends Error {
     readonly retryAfterSeconds: number,
     readonly reason: "queue_full" | "deadline",
   ) {
-    super(reason === "queue_full" ? "Too many requests are waiting for the Profile API." : "The Profile API rate limit was reached.");
+    super(
+      reason === "queue_full"
+        ? "Too many requests are waiting for the Profile API."
+        : "The Profile API rate limit was reached.",
+    );
   }
 }
 
@@ -42,9 +46,21 @@ export type RateLimiterOptions = {
   now?: () => number;
 };
 
-type Waiter = { deadlineAt: number; resolve: (release: Release) => void; reject: (e: unknown) => void; cleanup: () => void };
+type Waiter = {
+  deadlineAt: number;
+  resolve: (release: Release) => void;
+  reject: (e: unknown) => void;
+  cleanup: () => void;
+};
 
-export type LimiterStats = { granted: number; rejected: number; rateLimitedByUpstream: number; queued: number; currentRate: number; peakPerSecond: number };
+export type LimiterStats = {
+  granted: number;
+  rejected: number;
+  rateLimitedByUpstream: number;
+  queued: number;
+  currentRate: number;
+  peakPerSecond: number;
+};
 
 export class RateLimiter {
   readonly rate: number;
@@ -148,7 +164,8 @@ export class RateLimiter {
     const burst = Math.max(1, Math.min(this.burst, perSecond));
     this.released.dropUntil(now - this.windowMs);
     const excess = this.inFlight + this.released.size - perSecond + 1;
-    const windowFree = excess <= 0 ? -Infinity : excess > this.released.size ? Infinity : this.released.at(excess - 1) + this.windowMs;
+    const windowFree =
+      excess <= 0 ? -Infinity : excess > this.released.size ? Infinity : this.released.at(excess - 1) + this.windowMs;
     const burstFree = this.nthLatestGrant(burst) + (burst * 1000) / rate;
     return Math.max(this.pausedUntil, windowFree, burstFree);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { profileApiError } from "./errors";
-import type { AttemptOutcome } from "./http";
+import type { AttemptOutcome } from "./retry";
 import { backoffCeilingMs, backoffDelayMs, nextDelayMs, parseRetryAfterMs, withRetries } from "./retry";
 
 describe("full-jitter backoff", () => {
@@ -69,9 +69,11 @@ describe("the retry loop", () => {
   it("stops at once when the Retry-After wait would pass the deadline", async () => {
     let n = 0;
     const started = Date.now();
-    await expect(withRetries(policy, () => (n++, Promise.resolve(fail("rate_limited", 10_000))))).rejects.toMatchObject({
-      kind: "rate_limited",
-    });
+    await expect(withRetries(policy, () => (n++, Promise.resolve(fail("rate_limited", 10_000))))).rejects.toMatchObject(
+      {
+        kind: "rate_limited",
+      },
+    );
     expect(n).toBe(1);
     expect(Date.now() - started).toBeLessThan(100);
   });

@@ -1,6 +1,11 @@
 import "server-only";
 import { isRetryable, profileApiError, type ProfileApiError } from "./errors";
-import type { AttemptOutcome, AttemptSuccess } from "./http";
+
+/** One attempt's outcome, as the HTTP layer (http.ts) reports it to the retry loop. */
+export type AttemptSuccess<T> = { ok: true; value: T; requestId: string | undefined; size: number };
+/** `final`: asking again cannot help (the same answer would come back), whatever the kind. */
+export type AttemptFailure = { ok: false; error: ProfileApiError; retryAfterMs?: number; final?: boolean };
+export type AttemptOutcome<T> = AttemptSuccess<T> | AttemptFailure;
 
 /** Backoff settings: full jitter over an exponentially growing window (AWS "full jitter"). */
 export const BACKOFF_BASE_MS = 100;
@@ -12,7 +17,12 @@ export function backoffCeilingMs(attempt: number, baseMs = BACKOFF_BASE_MS, capM
 }
 
 /** A uniformly random wait in [0, ceiling]; spreads retries so callers do not stampede together. */
-export function backoffDelayMs(attempt: number, random: () => number = Math.random, baseMs?: number, capMs?: number): number {
+export function backoffDelayMs(
+  attempt: number,
+  random: () => number = Math.random,
+  baseMs?: number,
+  capMs?: number,
+): number {
   return Math.floor(random() * backoffCeilingMs(attempt, baseMs, capMs));
 }
 
@@ -34,9 +44,15 @@ export function parseRetryAfterMs(value: string | string[] | undefined, now: num
 }
 
 /** The wait before the next attempt: the server's Retry-After wins over our own backoff when given. */
-export function nextDelayMs(attempt: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+export function nextDelayMs(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  random: () => number = Math.random,
+): number {
   // A little jitter on top of Retry-After, so callers told the same second do not all return in the same millisecond.
-  return retryAfterMs === undefined ? backoffDelayMs(attempt, random) : retryAfterMs + Math.floor(random() * BACKOFF_BASE_MS);
+  return retryAfterMs === undefined
+    ? backoffDelayMs(attempt, random)
+    : retryAfterMs + Math.floor(random() * BACKOFF_BASE_MS);
 }
 
 /** Sleeps `ms`, ending early (rejecting with the reason) when the signal aborts. */
@@ -96,7 +112,8 @@ export async function withRetries<T>(
   for (let n = 1; n <= policy.maxAttempts; n++) {
     throwIfAborted(signal);
     const remaining = deadlineAt - now();
-    if (remaining <= 0) throw last.kind === "timeout" ? last : profileApiError("timeout", { requestId: last.requestId });
+    if (remaining <= 0)
+      throw last.kind === "timeout" ? last : profileApiError("timeout", { requestId: last.requestId });
     const release = limiter ? await acquireSlot(limiter, deadlineAt, signal) : undefined;
     let outcome: AttemptOutcome<T>;
     try {
@@ -120,14 +137,20 @@ export async function withRetries<T>(
  * A slot from the space-wide limiter. Its refusal (no slot before the deadline, queue full) is
  * our own rate limit, so it becomes a typed rate_limited error the BFF already maps.
  */
-async function acquireSlot(limiter: UpstreamLimiter, deadlineAt: number, signal?: AbortSignal): Promise<void | (() => void)> {
+async function acquireSlot(
+  limiter: UpstreamLimiter,
+  deadlineAt: number,
+  signal?: AbortSignal,
+): Promise<void | (() => void)> {
   try {
     return await limiter.acquire(deadlineAt, signal);
   } catch (error) {
     throwIfAborted(signal);
     const seconds = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
     return Promise.reject(
-      profileApiError("rate_limited", { retryAfterSeconds: typeof seconds === "number" ? Math.ceil(seconds) : undefined }),
+      profileApiError("rate_limited", {
+        retryAfterSeconds: typeof seconds === "number" ? Math.ceil(seconds) : undefined,
+      }),
     );
   }
 }

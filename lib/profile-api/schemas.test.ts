@@ -20,25 +20,47 @@ describe("upstream schemas", () => {
     expect(traits).toHaveProperty("extra", 1);
 
     const ids = profileApiExternalIdsSchema.parse({
-      data: [{ id: "1d1c", type: "cross_domain_id", source_id: null, created_at: "2017-11-30T06:05:01.40468Z", encoding: "none" }],
+      data: [
+        {
+          id: "1d1c",
+          type: "cross_domain_id",
+          source_id: null,
+          created_at: "2017-11-30T06:05:01.40468Z",
+          encoding: "none",
+        },
+      ],
       cursor: { url: "/v1/…", has_more: false, next: "" },
     });
     expect(ids.data[0]?.source_id).toBeUndefined();
 
     const events = profileApiEventsSchema.parse({
-      data: [{ type: "track", event: "Docs", timestamp: "2018-01-05T00:16:35.663Z", properties: { name: "Docs" }, unknown_field: 1 }],
+      data: [
+        {
+          type: "track",
+          event: "Docs",
+          timestamp: "2018-01-05T00:16:35.663Z",
+          properties: { name: "Docs" },
+          unknown_field: 1,
+        },
+      ],
     });
     expect(events.data[0]).toHaveProperty("unknown_field", 1);
 
-    const metadata = profileApiMetadataResponseSchema.parse({ metadata: { created_at: "2017-10-23T00:22:42.78Z", expires_at: null } });
+    const metadata = profileApiMetadataResponseSchema.parse({
+      metadata: { created_at: "2017-10-23T00:22:42.78Z", expires_at: null },
+    });
     expect(metadata.metadata.expires_at).toBeNull();
 
     const links = profileApiLinksSchema.parse({
-      data: [{ to_collection: "accounts", external_ids: [{ id: "ADGCJE3Y8H", type: "group_id", collection: "accounts" }] }],
+      data: [
+        { to_collection: "accounts", external_ids: [{ id: "ADGCJE3Y8H", type: "group_id", collection: "accounts" }] },
+      ],
     });
     expect(links.data[0]?.to_collection).toBe("accounts");
 
-    const verbose = profileApiVerboseTraitsSchema.parse({ traits: { plan: { value: "pro", source_id: "s1", updated_at: "2020-01-01T00:00:00Z" } } });
+    const verbose = profileApiVerboseTraitsSchema.parse({
+      traits: { plan: { value: "pro", source_id: "s1", updated_at: "2020-01-01T00:00:00Z" } },
+    });
     expect(verbose.traits.plan?.value).toBe("pro");
   });
 

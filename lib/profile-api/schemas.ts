@@ -14,11 +14,11 @@ import type {
   TraitsPage,
   VerboseTraitsPage,
   VerboseTraitValue,
-} from "@/lib/api-types";
+} from "@/lib/core/api-types";
 
 /**
  * Zod schemas for the Profile API's answers (seeds 000/003), producing exactly the types of
- * lib/api-types.ts. Lenient on fields the app does not read (kept as they come), strict on what
+ * lib/core/api-types.ts. Lenient on fields the app does not read (kept as they come), strict on what
  * it relies on: `traits` is an object, `data` an array of objects with the documented required
  * fields, `cursor.has_more` a boolean, timestamps strings. A body that fails is "malformed".
  */

@@ -3,7 +3,7 @@
  * provided one (held in memory only: never localStorage, never a URL), asks the server to
  * bypass its cache on an explicit refresh, and turns error bodies into BffError.
  */
-import type { ApiError } from "@/lib/api-types";
+import type { ApiError } from "@/lib/core/api-types";
 
 let bearerToken: string | null = null;
 
@@ -45,7 +45,12 @@ export function timeoutError(): BffError {
   return new BffError(0, { code: "timeout", message: "The server did not answer in time." });
 }
 
-async function fetchWithTimeout(path: string, init: RequestInit, signal: AbortSignal | undefined, timeoutMs: number): Promise<Response> {
+async function fetchWithTimeout(
+  path: string,
+  init: RequestInit,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): Promise<Response> {
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
     return await fetch(path, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
@@ -55,11 +60,19 @@ async function fetchWithTimeout(path: string, init: RequestInit, signal: AbortSi
   }
 }
 
-export async function bffFetch<T>(path: string, { signal, refresh = false, timeoutMs = BFF_TIMEOUT_MS }: BffFetchOptions = {}): Promise<T> {
+export async function bffFetch<T>(
+  path: string,
+  { signal, refresh = false, timeoutMs = BFF_TIMEOUT_MS }: BffFetchOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (bearerToken) headers.Authorization = `Bearer ${bearerToken}`;
   if (refresh) headers["Cache-Control"] = "no-cache";
-  const response = await fetchWithTimeout(path, { headers, credentials: "same-origin", cache: "no-store" }, signal, timeoutMs);
+  const response = await fetchWithTimeout(
+    path,
+    { headers, credentials: "same-origin", cache: "no-store" },
+    signal,
+    timeoutMs,
+  );
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as { error?: ApiError } | null)?.error;

@@ -12,8 +12,9 @@ import type {
   ProfileSummary,
   TraitsPage,
   VerboseTraitsPage,
-} from "@/lib/api-types";
-import type { Collection } from "@/lib/profile-api/identifiers";
+} from "@/lib/core/api-types";
+import type { Collection } from "@/lib/core/identifiers";
+import { bffProfilePath } from "@/lib/core/paths";
 import { bffFetch, BffError } from "./bff-fetch";
 
 export type TraitClass = "trait" | "computed_trait" | "audience";
@@ -24,14 +25,43 @@ export const TRAITS_PAGE_SIZE = 50;
 /** The traits panel's first query (plain traits, not verbose): the page the server prefetches for the first paint. */
 export const FIRST_TRAITS_PARAMS: TraitsParams = { class: "trait", verbose: false, limit: TRAITS_PAGE_SIZE };
 
+/** Identities per page: the first page (which the server prefetches) and each "Load more". */
+export const EXTERNAL_IDS_PAGE_SIZE = 100;
+
+/** The query string of one traits page: the browser's fetch and the server prefetch's rewritten cursor both use it. */
+export function traitsSearch(params: TraitsParams, next?: string): URLSearchParams {
+  const query = new URLSearchParams({ limit: String(params.limit) });
+  if (params.class !== "trait") query.set("class", params.class);
+  if (params.verbose) query.set("verbose", "true");
+  if (params.include?.length) query.set("include", params.include.join(","));
+  if (next) query.set("next", next);
+  return query;
+}
+
+/** The query string of a few traits by key (see keyTraitsQuery). */
+export function keyTraitsSearch(include: readonly string[], verbose = false): URLSearchParams {
+  const query = new URLSearchParams({ include: include.join(","), limit: String(include.length) });
+  if (verbose) query.set("verbose", "true");
+  return query;
+}
+
+/** The query string of one identities page. */
+export function externalIdsSearch(next?: string): URLSearchParams {
+  const query = new URLSearchParams({ limit: String(EXTERNAL_IDS_PAGE_SIZE) });
+  if (next) query.set("next", next);
+  return query;
+}
+
 export type EventsParams = { include: string[]; exclude: string[]; start?: string; end?: string; limit: number };
 
 export const profileKeys = {
   all: (collection: Collection, id: string) => ["profile", collection, id] as const,
   summary: (collection: Collection, id: string) => [...profileKeys.all(collection, id), "summary"] as const,
-  traits: (collection: Collection, id: string, params: TraitsParams) => [...profileKeys.all(collection, id), "traits", params] as const,
+  traits: (collection: Collection, id: string, params: TraitsParams) =>
+    [...profileKeys.all(collection, id), "traits", params] as const,
   externalIds: (collection: Collection, id: string) => [...profileKeys.all(collection, id), "external_ids"] as const,
-  events: (collection: Collection, id: string, params: EventsParams) => [...profileKeys.all(collection, id), "events", params] as const,
+  events: (collection: Collection, id: string, params: EventsParams) =>
+    [...profileKeys.all(collection, id), "events", params] as const,
   metadata: (collection: Collection, id: string) => [...profileKeys.all(collection, id), "metadata"] as const,
   links: (collection: Collection, id: string) => [...profileKeys.all(collection, id), "links"] as const,
 };
@@ -39,12 +69,6 @@ export const profileKeys = {
 // Profiles the agent asked to refresh: while their queries refetch, each call bypasses the server cache.
 const refreshing = new Set<string>();
 const refreshKey = (collection: Collection, id: string) => `${collection}\n${id}`;
-
-function resourcePath(collection: Collection, id: string, resource?: string, query?: URLSearchParams): string {
-  const base = `/api/profiles/${collection}/${encodeURIComponent(id)}${resource ? `/${resource}` : ""}`;
-  const qs = query?.toString();
-  return qs ? `${base}?${qs}` : base;
-}
 
 function fetchFor<T>(collection: Collection, id: string, path: string, signal: AbortSignal): Promise<T> {
   return bffFetch<T>(path, { signal, refresh: refreshing.has(refreshKey(collection, id)) });
@@ -79,7 +103,7 @@ export function retryDelay(attempt: number, error: unknown): number {
 export function summaryQuery(collection: Collection, id: string) {
   return queryOptions({
     queryKey: profileKeys.summary(collection, id),
-    queryFn: ({ signal }) => fetchFor<ProfileSummary>(collection, id, resourcePath(collection, id), signal),
+    queryFn: ({ signal }) => fetchFor<ProfileSummary>(collection, id, bffProfilePath(collection, id), signal),
   });
 }
 
@@ -87,14 +111,13 @@ export function traitsQuery(collection: Collection, id: string, params: TraitsPa
   return infiniteQueryOptions({
     queryKey: profileKeys.traits(collection, id, params),
     initialPageParam: "",
-    queryFn: ({ signal, pageParam }) => {
-      const query = new URLSearchParams({ limit: String(params.limit) });
-      if (params.class !== "trait") query.set("class", params.class);
-      if (params.verbose) query.set("verbose", "true");
-      if (params.include?.length) query.set("include", params.include.join(","));
-      if (pageParam) query.set("next", pageParam);
-      return fetchFor<TraitsPage | VerboseTraitsPage>(collection, id, resourcePath(collection, id, "traits", query), signal);
-    },
+    queryFn: ({ signal, pageParam }) =>
+      fetchFor<TraitsPage | VerboseTraitsPage>(
+        collection,
+        id,
+        bffProfilePath(collection, id, "traits", traitsSearch(params, pageParam)),
+        signal,
+      ),
     getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });
 }
@@ -107,11 +130,13 @@ export function keyTraitsQuery(collection: Collection, id: string, include: read
   const keys = [...include];
   return queryOptions({
     queryKey: profileKeys.traits(collection, id, { class: "trait", verbose, limit: keys.length, include: keys }),
-    queryFn: ({ signal }) => {
-      const query = new URLSearchParams({ include: keys.join(","), limit: String(keys.length) });
-      if (verbose) query.set("verbose", "true");
-      return fetchFor<TraitsPage>(collection, id, resourcePath(collection, id, "traits", query), signal);
-    },
+    queryFn: ({ signal }) =>
+      fetchFor<TraitsPage>(
+        collection,
+        id,
+        bffProfilePath(collection, id, "traits", keyTraitsSearch(keys, verbose)),
+        signal,
+      ),
     enabled: keys.length > 0,
   });
 }
@@ -120,7 +145,12 @@ export function externalIdsQuery(collection: Collection, id: string) {
   return queryOptions({
     queryKey: profileKeys.externalIds(collection, id),
     queryFn: ({ signal }) =>
-      fetchFor<ExternalIdsPage>(collection, id, resourcePath(collection, id, "external_ids", new URLSearchParams({ limit: "100" })), signal),
+      fetchFor<ExternalIdsPage>(
+        collection,
+        id,
+        bffProfilePath(collection, id, "external_ids", externalIdsSearch()),
+        signal,
+      ),
   });
 }
 
@@ -133,7 +163,12 @@ export function moreExternalIdsQuery(collection: Collection, id: string, firstNe
     queryKey: [...profileKeys.externalIds(collection, id), "more", firstNext] as const,
     initialPageParam: firstNext,
     queryFn: ({ signal, pageParam }) =>
-      fetchFor<ExternalIdsPage>(collection, id, resourcePath(collection, id, "external_ids", new URLSearchParams({ limit: "100", next: pageParam })), signal),
+      fetchFor<ExternalIdsPage>(
+        collection,
+        id,
+        bffProfilePath(collection, id, "external_ids", externalIdsSearch(pageParam)),
+        signal,
+      ),
     getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });
 }
@@ -149,7 +184,7 @@ export function eventsQuery(collection: Collection, id: string, params: EventsPa
       if (params.start) query.set("start", params.start);
       if (params.end) query.set("end", params.end);
       if (pageParam) query.set("next", pageParam);
-      return fetchFor<EventsPage>(collection, id, resourcePath(collection, id, "events", query), signal);
+      return fetchFor<EventsPage>(collection, id, bffProfilePath(collection, id, "events", query), signal);
     },
     getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });
@@ -165,7 +200,7 @@ export function importantEventsQuery(collection: Collection, id: string, names: 
     queryKey: [...profileKeys.all(collection, id), "important_events", include] as const,
     queryFn: ({ signal }) => {
       const query = new URLSearchParams({ include: include.join(","), limit: String(JUST_HAPPENED_LIMIT) });
-      return fetchFor<EventsPage>(collection, id, resourcePath(collection, id, "events", query), signal);
+      return fetchFor<EventsPage>(collection, id, bffProfilePath(collection, id, "events", query), signal);
     },
     enabled: include.length > 0,
   });
@@ -174,7 +209,7 @@ export function importantEventsQuery(collection: Collection, id: string, names: 
 /** Whether a profile exists (its small metadata call answers): the forgiving lookup probes its candidates with it. */
 export async function profileExists(collection: Collection, id: string, signal?: AbortSignal): Promise<boolean> {
   try {
-    await bffFetch<MetadataResponse>(resourcePath(collection, id, "metadata"), { signal });
+    await bffFetch<MetadataResponse>(bffProfilePath(collection, id, "metadata"), { signal });
     return true;
   } catch (error) {
     if (error instanceof BffError && error.status === 404) return false;
@@ -185,7 +220,8 @@ export async function profileExists(collection: Collection, id: string, signal?:
 export function metadataQuery(collection: Collection, id: string) {
   return queryOptions({
     queryKey: profileKeys.metadata(collection, id),
-    queryFn: ({ signal }) => fetchFor<MetadataResponse>(collection, id, resourcePath(collection, id, "metadata"), signal),
+    queryFn: ({ signal }) =>
+      fetchFor<MetadataResponse>(collection, id, bffProfilePath(collection, id, "metadata"), signal),
   });
 }
 
@@ -197,7 +233,7 @@ export function linksQuery(collection: Collection, id: string) {
     queryFn: ({ signal, pageParam }) => {
       const query = new URLSearchParams({ limit: "20" });
       if (pageParam) query.set("next", pageParam);
-      return fetchFor<LinksPage>(collection, id, resourcePath(collection, id, "links", query), signal);
+      return fetchFor<LinksPage>(collection, id, bffProfilePath(collection, id, "links", query), signal);
     },
     getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });

@@ -24,7 +24,12 @@ describe("groupExternalIds", () => {
   });
 
   it("opens linked profiles by user_id, then group_id, then email", () => {
-    expect(pickProfileIdentifier([{ id: "a@x", type: "email" }, { id: "u1", type: "user_id" }])).toBe("user_id:u1");
+    expect(
+      pickProfileIdentifier([
+        { id: "a@x", type: "email" },
+        { id: "u1", type: "user_id" },
+      ]),
+    ).toBe("user_id:u1");
     expect(pickProfileIdentifier([{ id: "acct", type: "group_id" }])).toBe("group_id:acct");
     expect(pickProfileIdentifier([])).toBeNull();
   });

@@ -1,7 +1,8 @@
-import type { ExternalId } from "@/lib/api-types";
+import type { ExternalId } from "@/lib/core/api-types";
 
 /** The families identity cards are grouped into, in the order agents read them. */
-export type IdentityKind = "user_id" | "email" | "phone" | "anonymous_id" | "device" | "cross_domain_id" | "group_id" | "other";
+export type IdentityKind =
+  "user_id" | "email" | "phone" | "anonymous_id" | "device" | "cross_domain_id" | "group_id" | "other";
 
 export const IDENTITY_KIND_LABELS: Record<IdentityKind, string> = {
   user_id: "User ID",
@@ -14,7 +15,16 @@ export const IDENTITY_KIND_LABELS: Record<IdentityKind, string> = {
   other: "Other identifiers",
 };
 
-const ORDER: IdentityKind[] = ["user_id", "email", "phone", "anonymous_id", "device", "cross_domain_id", "group_id", "other"];
+const ORDER: IdentityKind[] = [
+  "user_id",
+  "email",
+  "phone",
+  "anonymous_id",
+  "device",
+  "cross_domain_id",
+  "group_id",
+  "other",
+];
 
 // Segment's mobile libraries send device identifiers as ios.* / android.* types, plus a few generic names.
 const DEVICE_TYPE = /^(ios|android)\.|^(device_id|idfa|idfv|gaid|advertising_id)$/;
@@ -64,7 +74,13 @@ export function pickProfileIdentifier(ids: readonly ExternalId[]): string | null
   return first ? `${first.type}:${first.id}` : null;
 }
 
-const MATCH_LABELS: Record<string, string> = { user_id: "user ID", email: "e-mail", phone: "phone", anonymous_id: "anonymous ID", group_id: "group ID" };
+const MATCH_LABELS: Record<string, string> = {
+  user_id: "user ID",
+  email: "e-mail",
+  phone: "phone",
+  anonymous_id: "anonymous ID",
+  group_id: "group ID",
+};
 
 /** The folded identities line: "matched by e-mail · 9 identifiers" (`id` is the looked-up `type:value`). */
 export function identitiesFoldedLine(id: string, count: number | null): string {

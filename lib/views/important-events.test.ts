@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ProfileEvent } from "@/lib/api-types";
+import type { ProfileEvent } from "@/lib/core/api-types";
 import { importantDetail, importantTone, isImportantEvent } from "./important-events";
 
 const event = (name: string, properties: ProfileEvent["properties"] = {}): ProfileEvent => ({
@@ -11,10 +11,14 @@ const event = (name: string, properties: ProfileEvent["properties"] = {}): Profi
 
 describe("important events", () => {
   it("says what happened in one line: amount, reason, priority", () => {
-    expect(importantDetail(event("Payment Failed", { amount: 299, currency: "USD", reason: "card_declined" }))).toBe("$299.00 · card declined");
-    expect(importantDetail(event("Support Ticket Opened", { subject: "Billing question", priority: "high", ticket_id: "ZD-1" }))).toBe(
-      "Billing question · high priority",
+    expect(importantDetail(event("Payment Failed", { amount: 299, currency: "USD", reason: "card_declined" }))).toBe(
+      "$299.00 · card declined",
     );
+    expect(
+      importantDetail(
+        event("Support Ticket Opened", { subject: "Billing question", priority: "high", ticket_id: "ZD-1" }),
+      ),
+    ).toBe("Billing question · high priority");
     expect(importantDetail(event("Order Completed", { total: 20, currency: "EUR" }))).toBe("€20.00");
   });
 

@@ -1,4 +1,4 @@
-import type { ProfileEvent } from "@/lib/api-types";
+import type { ProfileEvent } from "@/lib/core/api-types";
 
 /** Names that mean something went wrong for the customer: shown in the danger tone, the rest in the accent tone. */
 const TROUBLE = /(fail|declin|cancel|refund|error|churn|dispute|chargeback|ticket)/i;
@@ -29,7 +29,8 @@ export function importantDetail(event: ProfileEvent): string {
   }
   for (const key of ["reason", "subject", "plan", "priority"]) {
     const value = p[key];
-    if (typeof value === "string" && value) parts.push(key === "priority" ? `${value} priority` : value.replace(/_/g, " "));
+    if (typeof value === "string" && value)
+      parts.push(key === "priority" ? `${value} priority` : value.replace(/_/g, " "));
   }
   return parts.slice(0, 3).join(" · ");
 }

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
-import { formatIdentifier, parseIdentifier } from "@/lib/profile-api/identifiers";
+import { formatIdentifier, parseIdentifier } from "@/lib/core/identifiers";
 import { collectionForType, type LookupTarget } from "./lookup-input";
 
 /**
@@ -15,7 +15,11 @@ const PHONE_LIKE = /^\+?[\d\s().\-/]{7,}$/;
 function target(type: string, value: string): LookupTarget | null {
   const parsed = parseIdentifier(`${type}:${value}`);
   if (!parsed.ok) return null;
-  return { collection: collectionForType(type), identifier: parsed.identifier, text: formatIdentifier(parsed.identifier) };
+  return {
+    collection: collectionForType(type),
+    identifier: parsed.identifier,
+    text: formatIdentifier(parsed.identifier),
+  };
 }
 
 /** A phone number in E.164 (`+15550100001`), reading a number without `+` as one of `country`; null if not a number. */

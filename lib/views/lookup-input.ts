@@ -4,7 +4,7 @@ import {
   parseIdentifier,
   type Collection,
   type ProfileIdentifier,
-} from "@/lib/profile-api/identifiers";
+} from "@/lib/core/identifiers";
 
 /** The identifier types offered in the lookup form; "custom" lets the agent type any other type. */
 export const LOOKUP_TYPES = ["user_id", "email", "phone", "anonymous_id", "group_id", "custom"] as const;
@@ -24,7 +24,7 @@ export type LookupResult = { ok: true; target: LookupTarget } | { ok: false; mes
 
 // Types agents use, or that look like a device type (ios.idfa): a pasted `type:value` with one of these always wins.
 const KNOWN_PASTED_TYPE = /^(user_id|email|phone|anonymous_id|group_id|cross_domain_id|[a-z][a-z0-9_]*\.[a-z0-9_.]+):/;
-// Any other word that fits the identifier-type grammar (lib/profile-api/identifiers.ts), e.g. `sfdc_id:123`.
+// Any other word that fits the identifier-type grammar (lib/core/identifiers.ts), e.g. `sfdc_id:123`.
 const CUSTOM_PASTED_TYPE = /^[a-z][a-z0-9_.]*:./;
 
 /** Whether a pasted `word:rest` plausibly is a value of the type the agent picked (ids are opaque; emails have an @). */
@@ -64,7 +64,12 @@ export function collectionForType(type: string): Collection {
  * Surrounding whitespace is dropped (a copy from an email often carries it); the value is otherwise kept exactly,
  * since the Profile API is case-sensitive.
  */
-export function parseLookupInput(type: LookupType, customType: string, rawValue: string, explicitType = false): LookupResult {
+export function parseLookupInput(
+  type: LookupType,
+  customType: string,
+  rawValue: string,
+  explicitType = false,
+): LookupResult {
   const value = rawValue.trim();
   if (value === "") return { ok: false, message: "Enter an identifier value." };
   let text: string;
@@ -97,15 +102,11 @@ export function targetForIdentifier(identifier: ProfileIdentifier): SidebarTarge
 /** The sidebar's lookup field: a whole `type:value` (trimmed), opened in the collection its type names. */
 export function sidebarTarget(text: string): ({ ok: true } & SidebarTarget) | { ok: false; message: string } {
   const value = text.trim();
-  if (value === "") return { ok: false, message: "Enter an identifier as type:value, for example email:ada@example.com." };
+  if (value === "")
+    return { ok: false, message: "Enter an identifier as type:value, for example email:ada@example.com." };
   const parsed = parseIdentifier(value);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   return { ok: true, ...targetForIdentifier(parsed.identifier) };
-}
-
-/** The path of a profile's full page: the identifier is ONE percent-encoded path segment. */
-export function profilePath(collection: Collection, id: string): string {
-  return `/profiles/${collection}/${encodeURIComponent(id)}`;
 }
 
 export type EmbedTarget = { ok: true; collection: Collection; id: string } | { ok: false; message: string };

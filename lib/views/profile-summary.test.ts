@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ProfileSummary } from "@/lib/api-types";
+import type { ProfileSummary } from "@/lib/core/api-types";
 import {
   audienceMemberships,
   customerLocalTime,
@@ -46,20 +46,30 @@ describe("summary header", () => {
   });
 
   it("shows a masked value as its hint and skips empty ones", () => {
-    expect(formatFact("phone", { masked: true, hint: "…0001" }, "USD")).toMatchObject({ kind: "masked", text: "hidden (…0001)" });
+    expect(formatFact("phone", { masked: true, hint: "…0001" }, "USD")).toMatchObject({
+      kind: "masked",
+      text: "hidden (…0001)",
+    });
     expect(formatFact("plan", null, "USD")).toBeNull();
     expect(formatFact("plan", "", "USD")).toBeNull();
   });
 
   it("flags what is true and lists only the audiences the customer belongs to, each once", () => {
-    const s = summary({ audiences: { vip_support: true, churn_risk: false, high_value_customers: true, trial_users: false } });
-    expect(summaryFlags(s, ["vip", "vip_support", "churn_risk"])).toEqual([{ key: "vip_support", label: "Vip support" }]);
+    const s = summary({
+      audiences: { vip_support: true, churn_risk: false, high_value_customers: true, trial_users: false },
+    });
+    expect(summaryFlags(s, ["vip", "vip_support", "churn_risk"])).toEqual([
+      { key: "vip_support", label: "Vip support" },
+    ]);
     expect(audienceMemberships(s, ["vip_support"])).toEqual(["high_value_customers"]);
   });
 
   it("gives the customer's local time from the timezone trait, and nothing for a bad zone", () => {
     const now = new Date("2026-12-03T15:00:00Z");
-    expect(customerLocalTime(summary({ traits: { timezone: "Asia/Tokyo" } }), "timezone", now)).toEqual({ time: "Fri 00:00", zone: "Asia/Tokyo" });
+    expect(customerLocalTime(summary({ traits: { timezone: "Asia/Tokyo" } }), "timezone", now)).toEqual({
+      time: "Fri 00:00",
+      zone: "Asia/Tokyo",
+    });
     expect(customerLocalTime(summary({ traits: { timezone: "Mars/Olympus" } }), "timezone", now)).toBeNull();
     expect(customerLocalTime(summary({ traits: {} }), "timezone", now)).toBeNull();
   });

@@ -1,4 +1,4 @@
-import type { JsonValue, ProfileSummary } from "@/lib/api-types";
+import type { JsonValue, ProfileSummary } from "@/lib/core/api-types";
 import type { ViewSettings } from "./view-settings";
 
 /**
@@ -46,14 +46,16 @@ function formatMoney(amount: number, currency: string): string {
 export function formatFact(key: string, value: JsonValue | undefined, currency: string): SummaryFact | null {
   const label = humanizeKey(key);
   if (value === null || value === undefined || value === "") return null;
-  if (isMaskedValue(value)) return { key, label, kind: "masked", text: value.hint ? `hidden (${value.hint})` : "hidden" };
+  if (isMaskedValue(value))
+    return { key, label, kind: "masked", text: value.hint ? `hidden (${value.hint})` : "hidden" };
   if (typeof value === "number") {
     const text = MONEY_KEY.test(key) ? formatMoney(value, currency) : value.toLocaleString("en-US");
     return { key, label, kind: "text", text };
   }
   if (typeof value === "boolean") return { key, label, kind: "text", text: value ? "yes" : "no" };
   if (typeof value === "string") {
-    if (ISO_DATE.test(value.trim()) && !Number.isNaN(Date.parse(value))) return { key, label, kind: "date", iso: value.trim() };
+    if (ISO_DATE.test(value.trim()) && !Number.isNaN(Date.parse(value)))
+      return { key, label, kind: "date", iso: value.trim() };
     return { key, label, kind: "text", text: value };
   }
   if (Array.isArray(value)) {
@@ -72,7 +74,10 @@ function traitOf(summary: ProfileSummary, key: string): JsonValue | undefined {
   return summary.traits?.[key] ?? summary.computed_traits?.[key];
 }
 
-export function summaryFacts(summary: ProfileSummary, settings: Pick<ViewSettings, "summaryTraits" | "currency">): SummaryFact[] {
+export function summaryFacts(
+  summary: ProfileSummary,
+  settings: Pick<ViewSettings, "summaryTraits" | "currency">,
+): SummaryFact[] {
   return settings.summaryTraits
     .map((key) => formatFact(key, traitOf(summary, key), settings.currency))
     .filter((fact): fact is SummaryFact => fact !== null);
@@ -95,11 +100,20 @@ export function audienceMemberships(summary: ProfileSummary, flagTraits: readonl
 }
 
 /** The customer's local time ("14:05 Europe/London"), or null when the trait is missing or not a time zone. */
-export function customerLocalTime(summary: ProfileSummary, timezoneTrait: string, now: Date): { time: string; zone: string } | null {
+export function customerLocalTime(
+  summary: ProfileSummary,
+  timezoneTrait: string,
+  now: Date,
+): { time: string; zone: string } | null {
   const zone = summary.traits?.[timezoneTrait];
   if (typeof zone !== "string" || !zone) return null;
   try {
-    const time = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", weekday: "short" }).format(now);
+    const time = new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone,
+      hour: "2-digit",
+      minute: "2-digit",
+      weekday: "short",
+    }).format(now);
     return { time, zone };
   } catch {
     return null;

@@ -1,4 +1,4 @@
-import { isCollection, type Collection } from "@/lib/profile-api/identifiers";
+import { isCollection, type Collection } from "@/lib/core/identifiers";
 
 /**
  * Recent lookups, for this browser tab's session only (sessionStorage): identifiers are customer data, so they

@@ -9,7 +9,9 @@ describe("sidebar section layout", () => {
   });
 
   it("reads an old or damaged stored layout without losing a section", () => {
-    const layout = parseSectionLayout(JSON.stringify({ order: ["identities", "gone", "identities"], collapsed: ["timeline", 3] }));
+    const layout = parseSectionLayout(
+      JSON.stringify({ order: ["identities", "gone", "identities"], collapsed: ["timeline", 3] }),
+    );
     expect(layout.order[0]).toBe("identities");
     expect(layout.order).toHaveLength(DEFAULT_SECTION_LAYOUT.order.length);
     expect(layout.collapsed).toEqual(["timeline"]);
@@ -19,7 +21,10 @@ describe("sidebar section layout", () => {
   it("toggles and moves, staying put at the ends", () => {
     expect(toggleSection(DEFAULT_SECTION_LAYOUT, "identities").collapsed).not.toContain("identities");
     expect(toggleSection(DEFAULT_SECTION_LAYOUT, "timeline").collapsed).toContain("timeline");
-    expect(moveSection(DEFAULT_SECTION_LAYOUT, "timeline", -1).order.slice(0, 2)).toEqual(["timeline", "just-happened"]);
+    expect(moveSection(DEFAULT_SECTION_LAYOUT, "timeline", -1).order.slice(0, 2)).toEqual([
+      "timeline",
+      "just-happened",
+    ]);
     expect(moveSection(DEFAULT_SECTION_LAYOUT, "just-happened", -1)).toBe(DEFAULT_SECTION_LAYOUT);
   });
 });

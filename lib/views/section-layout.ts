@@ -8,7 +8,10 @@ export type SectionId = (typeof SIDEBAR_SECTIONS)[number];
 export type SectionLayout = { order: SectionId[]; collapsed: SectionId[] };
 
 /** Agent-first: what happened before who they are in detail; the identifiers fold to one line. */
-export const DEFAULT_SECTION_LAYOUT: SectionLayout = { order: [...SIDEBAR_SECTIONS], collapsed: ["identities", "metadata"] };
+export const DEFAULT_SECTION_LAYOUT: SectionLayout = {
+  order: [...SIDEBAR_SECTIONS],
+  collapsed: ["identities", "metadata"],
+};
 
 export const SECTION_LAYOUT_KEY = "profile-sidebar:sections:v1";
 
@@ -21,7 +24,9 @@ export function parseSectionLayout(raw: string | null): SectionLayout {
     const value = JSON.parse(raw) as Partial<Record<keyof SectionLayout, unknown>>;
     const order = Array.isArray(value.order) ? [...new Set(value.order.filter(isSection))] : [];
     for (const id of SIDEBAR_SECTIONS) if (!order.includes(id)) order.push(id);
-    const collapsed = Array.isArray(value.collapsed) ? [...new Set(value.collapsed.filter(isSection))] : DEFAULT_SECTION_LAYOUT.collapsed;
+    const collapsed = Array.isArray(value.collapsed)
+      ? [...new Set(value.collapsed.filter(isSection))]
+      : DEFAULT_SECTION_LAYOUT.collapsed;
     return { order, collapsed };
   } catch {
     return DEFAULT_SECTION_LAYOUT;
@@ -29,7 +34,9 @@ export function parseSectionLayout(raw: string | null): SectionLayout {
 }
 
 export function toggleSection(layout: SectionLayout, id: SectionId): SectionLayout {
-  const collapsed = layout.collapsed.includes(id) ? layout.collapsed.filter((c) => c !== id) : [...layout.collapsed, id];
+  const collapsed = layout.collapsed.includes(id)
+    ? layout.collapsed.filter((c) => c !== id)
+    : [...layout.collapsed, id];
   return { ...layout, collapsed };
 }
 

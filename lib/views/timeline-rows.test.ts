@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import type { ProfileEvent } from "@/lib/api-types";
+import type { ProfileEvent } from "@/lib/core/api-types";
 import { buildTimelineRows, eventTitle, filterByType, keyProperties, parseEventNames } from "./timeline-rows";
 
 const ev = (type: string, timestamp: string, extra: Partial<ProfileEvent> = {}): ProfileEvent => ({
@@ -12,7 +12,11 @@ const ev = (type: string, timestamp: string, extra: Partial<ProfileEvent> = {}):
 
 describe("buildTimelineRows", () => {
   it("puts a day heading before each day's events, newest first", () => {
-    const rows = buildTimelineRows([ev("track", "2026-11-20T15:00:00"), ev("identify", "2026-11-20T09:00:00"), ev("track", "2026-11-19T10:00:00")]);
+    const rows = buildTimelineRows([
+      ev("track", "2026-11-20T15:00:00"),
+      ev("identify", "2026-11-20T09:00:00"),
+      ev("track", "2026-11-19T10:00:00"),
+    ]);
     expect(rows.map((r) => r.kind)).toEqual(["day", "event", "event", "day", "event"]);
     expect(rows[0]).toMatchObject({ day: "2026-11-20" });
     expect(rows[3]).toMatchObject({ day: "2026-11-19" });
@@ -57,11 +61,20 @@ describe("event helpers", () => {
   });
 
   it("shows known scalar properties first and skips nested ones", () => {
-    const props = keyProperties(ev("track", "x", { properties: { zeta: 1, nested: { a: 1 }, total: 99.5, order_id: "o1", empty: "" } }));
-    expect(props).toEqual([["order_id", "o1"], ["total", "99.5"], ["zeta", "1"]]);
+    const props = keyProperties(
+      ev("track", "x", { properties: { zeta: 1, nested: { a: 1 }, total: 99.5, order_id: "o1", empty: "" } }),
+    );
+    expect(props).toEqual([
+      ["order_id", "o1"],
+      ["total", "99.5"],
+      ["zeta", "1"],
+    ]);
   });
 
   it("parses comma lists of event names", () => {
-    expect(parseEventNames(" Order Completed, ,Page Viewed,Order Completed ")).toEqual(["Order Completed", "Page Viewed"]);
+    expect(parseEventNames(" Order Completed, ,Page Viewed,Order Completed ")).toEqual([
+      "Order Completed",
+      "Page Viewed",
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ProfileEvent } from "@/lib/api-types";
+import type { ProfileEvent } from "@/lib/core/api-types";
 import { dayKey } from "./format";
 
 /**
@@ -62,11 +62,29 @@ export function filterByType(events: readonly ProfileEvent[], types: ReadonlySet
   return events.filter((event) => types.has(event.type));
 }
 
-const KEY_PROPERTIES = ["name", "title", "path", "url", "order_id", "total", "revenue", "amount", "currency", "plan", "reason", "product", "group_id", "previous_id"];
+const KEY_PROPERTIES = [
+  "name",
+  "title",
+  "path",
+  "url",
+  "order_id",
+  "total",
+  "revenue",
+  "amount",
+  "currency",
+  "plan",
+  "reason",
+  "product",
+  "group_id",
+  "previous_id",
+];
 
 /** A few properties worth a glance (the rest is in the expanded JSON): known keys first, then scalar ones. */
 export function keyProperties(event: ProfileEvent, max = 3): [string, string][] {
-  const source = event.type === "identify" || event.type === "group" ? { ...event.properties, ...event.traits } : (event.properties ?? {});
+  const source =
+    event.type === "identify" || event.type === "group"
+      ? { ...event.properties, ...event.traits }
+      : (event.properties ?? {});
   const scalar: [string, string | number | boolean][] = [];
   for (const [k, v] of Object.entries(source)) {
     if ((typeof v === "string" && v !== "") || typeof v === "number" || typeof v === "boolean") scalar.push([k, v]);
@@ -93,5 +111,12 @@ export function eventTitle(event: ProfileEvent): string {
 
 /** Splits a comma list typed by the agent into event names (trimmed, no empties, no duplicates). */
 export function parseEventNames(text: string): string[] {
-  return [...new Set(text.split(",").map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

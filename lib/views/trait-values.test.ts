@@ -11,7 +11,10 @@ describe("viewTraitValue", () => {
     expect(viewTraitValue({ amount: 249.99, currency: "USD" })).toEqual({ kind: "currency", text: "$249.99" });
     expect(viewTraitValue("2026-11-23T02:16:25.082Z")).toMatchObject({ kind: "date", dateOnly: false });
     expect(viewTraitValue("1815-12-10")).toMatchObject({ kind: "date", dateOnly: true });
-    expect(viewTraitValue("https://ada.example.com/about?ref=profile")).toMatchObject({ kind: "url", text: "ada.example.com/about" });
+    expect(viewTraitValue("https://ada.example.com/about?ref=profile")).toMatchObject({
+      kind: "url",
+      text: "ada.example.com/about",
+    });
     expect(viewTraitValue({ city: "London", country: "GB" })).toMatchObject({ kind: "json", summary: "2 fields" });
     expect(viewTraitValue(["vip"])).toMatchObject({ kind: "json", summary: "1 item" });
     expect(viewTraitValue(null)).toEqual({ kind: "empty" });
@@ -36,6 +39,9 @@ describe("orderTraitKeys", () => {
   });
 
   it("filters by key, case-insensitively", () => {
-    expect(orderTraitKeys(["last_name", "first_name", "plan"], ["plan"], "NAME").map((r) => r.key)).toEqual(["first_name", "last_name"]);
+    expect(orderTraitKeys(["last_name", "first_name", "plan"], ["plan"], "NAME").map((r) => r.key)).toEqual([
+      "first_name",
+      "last_name",
+    ]);
   });
 });

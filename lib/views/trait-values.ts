@@ -1,4 +1,4 @@
-import type { JsonValue } from "@/lib/api-types";
+import type { JsonValue } from "@/lib/core/api-types";
 
 /**
  * How a trait value is shown. Traits arrive as bare JSON, so the kind is read from the value itself: a string that
@@ -15,7 +15,8 @@ export type TraitValueView =
   | { kind: "text"; text: string };
 
 // "$1,250.00", "£299", "€ 12.5", "1,250.00 USD", "-$3.10"
-const CURRENCY = /^(-?[$€£¥₹]\s?-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(,\d{3})*(\.\d+)?\s?(USD|EUR|GBP|JPY|CAD|AUD|CHF|INR))$/;
+const CURRENCY =
+  /^(-?[$€£¥₹]\s?-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(,\d{3})*(\.\d+)?\s?(USD|EUR|GBP|JPY|CAD|AUD|CHF|INR))$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function isMoneyObject(value: { [key: string]: JsonValue }): value is { amount: number; currency: string } {
@@ -67,7 +68,11 @@ export function viewTraitValue(value: JsonValue | undefined): TraitValueView {
  * Orders trait keys for display: the pinned keys first, in the configured order (only those present), then the
  * rest alphabetically. `query` filters by key, case-insensitively.
  */
-export function orderTraitKeys(keys: string[], pinned: readonly string[], query = ""): { key: string; pinned: boolean }[] {
+export function orderTraitKeys(
+  keys: string[],
+  pinned: readonly string[],
+  query = "",
+): { key: string; pinned: boolean }[] {
   const needle = query.trim().toLowerCase();
   const matches = (key: string) => needle === "" || key.toLowerCase().includes(needle);
   const present = new Set(keys);

@@ -1,7 +1,7 @@
 // Upstream failures over real HTTP: the simulator's fault injection behind the built app. The agent gets the data or a
 // clear mapped error (DESIGN §4), never a 500 and never a stack trace.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProfileSummary } from "@/lib/api-types";
+import type { ProfileSummary } from "@/lib/core/api-types";
 import { SEED_IDS } from "@/simulator/seed-ids";
 import { profilePath, type Stack, startStack } from "./harness";
 import { assertNothingLeaked } from "./leak-check";
@@ -115,11 +115,26 @@ describe("an agent who goes away", () => {
     stack.setFaults({ latencyMs: 1500 });
     const before = stack.logLines().length;
     const controller = new AbortController();
-    const pending = fetch(`${stack.appUrl}${traits}`, { headers: { Cookie: stack.session, "Cache-Control": "no-cache" }, signal: controller.signal });
+    const pending = fetch(`${stack.appUrl}${traits}`, {
+      headers: { Cookie: stack.session, "Cache-Control": "no-cache" },
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 300);
     await expect(pending).rejects.toThrow();
-    await expect.poll(() => stack.logLines().slice(before).filter((l) => l.msg === "request"), { timeout: 5_000 }).toHaveLength(1);
-    const [line] = stack.logLines().slice(before).filter((l) => l.msg === "request");
+    await expect
+      .poll(
+        () =>
+          stack
+            .logLines()
+            .slice(before)
+            .filter((l) => l.msg === "request"),
+        { timeout: 5_000 },
+      )
+      .toHaveLength(1);
+    const [line] = stack
+      .logLines()
+      .slice(before)
+      .filter((l) => l.msg === "request");
     expect(line).toMatchObject({ status: 499, level: "info" });
     expect(line?.error).toBeUndefined();
     stack.setFaults({});

@@ -49,8 +49,12 @@ async function getFreePort(): Promise<number> {
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}) before it was healthy:\n${output()}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`the app exited (${child.exitCode}) before it was healthy:\n${output()}`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
@@ -132,7 +136,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (init.signedIn !== false) headers.Cookie = [session, headers.Cookie].filter(Boolean).join("; ");
     const response = await fetch(`${appUrl}${pathname}`, { headers, redirect: "manual" });
     const text = await response.text();
-    recorded.push({ url: pathname, status: response.status, headers: JSON.stringify([...response.headers]), body: text });
+    recorded.push({
+      url: pathname,
+      status: response.status,
+      headers: JSON.stringify([...response.headers]),
+      body: text,
+    });
     let json: unknown = null;
     try {
       json = JSON.parse(text);

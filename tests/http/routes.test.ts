@@ -1,6 +1,13 @@
 // The BFF routes over real HTTP: the built app against the simulator, signed in through the real demo sign-in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EventsPage, ExternalIdsPage, LinksPage, MetadataResponse, ProfileSummary, TraitsPage } from "@/lib/api-types";
+import type {
+  EventsPage,
+  ExternalIdsPage,
+  LinksPage,
+  MetadataResponse,
+  ProfileSummary,
+  TraitsPage,
+} from "@/lib/core/api-types";
 import { SEED_IDS, SIM_DEFAULTS } from "@/simulator/seed-ids";
 import { assertNothingLeaked } from "./leak-check";
 import { profilePath, signIn, type Stack, startStack } from "./harness";
@@ -37,9 +44,12 @@ describe("profile resources", () => {
     expect(all.status).toBe(200);
     const audiences = (await stack.get(profilePath("users", ada, "traits", "class=audience"))).json as TraitsPage;
     expect(Object.values(audiences.traits).every((v) => typeof v === "boolean")).toBe(true);
-    const computed = (await stack.get(profilePath("users", ada, "traits", "class=computed_trait&limit=200"))).json as TraitsPage;
+    const computed = (await stack.get(profilePath("users", ada, "traits", "class=computed_trait&limit=200")))
+      .json as TraitsPage;
     expect(Object.keys(computed.traits).length).toBeGreaterThan(0);
-    const verbose = (await stack.get(profilePath("users", ada, "traits", "verbose=true"))).json as { traits: Record<string, unknown> };
+    const verbose = (await stack.get(profilePath("users", ada, "traits", "verbose=true"))).json as {
+      traits: Record<string, unknown>;
+    };
     for (const value of Object.values(verbose.traits)) expect(value).toHaveProperty("value");
   });
 
@@ -109,14 +119,19 @@ describe("events", () => {
     const sample = (await stack.get(profilePath("users", heavy, "events", "limit=100"))).json as EventsPage;
     const name = sample.data.find((e) => e.event)?.event ?? "";
     expect(name).not.toBe("");
-    const included = (await stack.get(profilePath("users", heavy, "events", `include=${encodeURIComponent(name)}&limit=50`))).json as EventsPage;
+    const included = (
+      await stack.get(profilePath("users", heavy, "events", `include=${encodeURIComponent(name)}&limit=50`))
+    ).json as EventsPage;
     expect(included.data.length).toBeGreaterThan(0);
     expect(included.data.every((e) => e.event === name)).toBe(true);
-    const excluded = (await stack.get(profilePath("users", heavy, "events", `exclude=${encodeURIComponent(name)}&limit=100`))).json as EventsPage;
+    const excluded = (
+      await stack.get(profilePath("users", heavy, "events", `exclude=${encodeURIComponent(name)}&limit=100`))
+    ).json as EventsPage;
     expect(excluded.data.some((e) => e.event === name)).toBe(false);
     const end = new Date(Date.now() - 3 * 86_400_000).toISOString();
     const start = new Date(Date.now() - 5 * 86_400_000).toISOString();
-    const window = (await stack.get(profilePath("users", heavy, "events", `start=${start}&end=${end}&limit=100`))).json as EventsPage;
+    const window = (await stack.get(profilePath("users", heavy, "events", `start=${start}&end=${end}&limit=100`)))
+      .json as EventsPage;
     expect(window.data.length).toBeGreaterThan(0);
     for (const t of timestamps(window)) {
       expect(t).toBeGreaterThanOrEqual(Date.parse(start));
@@ -177,26 +192,37 @@ describe("validation and errors", () => {
 
   it("names the offending parameter", async () => {
     expect(errorOf((await stack.get(profilePath("users", ada, "traits", "foo=1"))).json).message).toContain("foo");
-    expect(errorOf((await stack.get(profilePath("users", ada, "events", "limit=500"))).json).message).toContain("limit");
-    expect(errorOf((await stack.get(profilePath("users", ada, "traits", "limit=1&limit=2"))).json).message).toContain("limit");
+    expect(errorOf((await stack.get(profilePath("users", ada, "events", "limit=500"))).json).message).toContain(
+      "limit",
+    );
+    expect(errorOf((await stack.get(profilePath("users", ada, "traits", "limit=1&limit=2"))).json).message).toContain(
+      "limit",
+    );
   });
 
   it("answers 401 JSON without a session, never a redirect", async () => {
     const res = await stack.get(profilePath("users", ada, "traits"), { signedIn: false });
     expect(res.status).toBe(401);
     expect(errorOf(res.json).code).toBe("authentication_error");
-    const forged = await stack.get(profilePath("users", ada), { signedIn: false, headers: { Cookie: "__Secure-next-auth.session-token=forged" } });
+    const forged = await stack.get(profilePath("users", ada), {
+      signedIn: false,
+      headers: { Cookie: "__Secure-next-auth.session-token=forged" },
+    });
     expect(forged.status).toBe(401);
   });
 
   it("refuses cross-site requests with 403 and never answers CORS", async () => {
-    const crossSite = await stack.get(profilePath("users", ada, "traits"), { headers: { "Sec-Fetch-Site": "cross-site" } });
+    const crossSite = await stack.get(profilePath("users", ada, "traits"), {
+      headers: { "Sec-Fetch-Site": "cross-site" },
+    });
     expect(crossSite.status).toBe(403);
     expect(errorOf(crossSite.json).code).toBe("forbidden");
     const foreign = await stack.get(profilePath("users", ada), { headers: { Origin: "https://evil.example" } });
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
-    const sameOrigin = await stack.get(profilePath("users", ada, "metadata"), { headers: { "Sec-Fetch-Site": "same-origin", Origin: stack.appUrl } });
+    const sameOrigin = await stack.get(profilePath("users", ada, "metadata"), {
+      headers: { "Sec-Fetch-Site": "same-origin", Origin: stack.appUrl },
+    });
     expect(sameOrigin.status).toBe(200);
   });
 
@@ -206,7 +232,9 @@ describe("validation and errors", () => {
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f]{4}(-[0-9a-f]{4}){3}$/);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     expect(res.headers.get("x-cache")).toMatch(/^(HIT|MISS|BYPASS)$/);
-    const refreshed = await stack.get(profilePath("users", ada, "traits"), { headers: { "Cache-Control": "no-cache" } });
+    const refreshed = await stack.get(profilePath("users", ada, "traits"), {
+      headers: { "Cache-Control": "no-cache" },
+    });
     expect(refreshed.status).toBe(200);
     expect(refreshed.headers.get("x-cache")).toMatch(/^(MISS|BYPASS)$/);
   });
@@ -217,7 +245,10 @@ describe("sign-in", () => {
     expect(await signIn(stack.appUrl, "Mallory", "wrong-password")).toBeNull();
     const csrf = await fetch(`${stack.appUrl}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const response = await fetch(`${stack.appUrl}/api/auth/signout`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `${csrfCookie}; ${stack.session}` },
@@ -235,7 +266,10 @@ describe("logs and secrets", () => {
     const lines = stack.logLines().filter((l) => l.msg === "request");
     expect(lines).toHaveLength(apiRequests.length);
     for (const line of lines) {
-      expect(line).toMatchObject({ method: "GET", route: expect.stringMatching(/^\/api\/profiles\/:collection\/:id/) as string });
+      expect(line).toMatchObject({
+        method: "GET",
+        route: expect.stringMatching(/^\/api\/profiles\/:collection\/:id/) as string,
+      });
       expect(typeof line.latency_ms).toBe("number");
       expect(typeof line.request_id).toBe("string");
     }

@@ -1,5 +1,5 @@
 // POST /embed/salesforce – Salesforce Canvas sign-in: verifies signed_request, sets the session, 303s to the sidebar.
-import { signInFromSalesforce } from "@/lib/auth/salesforce-sign-in";
+import { signInFromSalesforce } from "@/lib/hosts/salesforce/salesforce-sign-in";
 
 export const dynamic = "force-dynamic";
 

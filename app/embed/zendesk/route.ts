@@ -1,5 +1,5 @@
 // POST /embed/zendesk – Zendesk signed-URL sign-in: verifies the app's JWT, sets the session, 303s to the sidebar.
-import { signInFromZendesk } from "@/lib/auth/zendesk-sign-in";
+import { signInFromZendesk } from "@/lib/hosts/zendesk/zendesk-sign-in";
 
 export const dynamic = "force-dynamic";
 

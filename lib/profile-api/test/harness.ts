@@ -1,5 +1,5 @@
 import { createProfileApi, type ProfileApiInternals, type ProfileApiSettings } from "../client";
-import { parseIdentifier, type ProfileIdentifier } from "../identifiers";
+import { parseIdentifier, type ProfileIdentifier } from "@/lib/core/identifiers";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "@/simulator/server";
 import { SIM_DEFAULTS } from "@/simulator/seed-ids";
 
@@ -33,7 +33,11 @@ export async function startSim(options: SimulatorOptions = {}): Promise<RunningS
   return startSimulator({ port: 0, rateLimit: 0, ...options });
 }
 
-export function clientFor(sim: RunningSimulator, overrides: Partial<ProfileApiSettings> = {}, internals?: ProfileApiInternals) {
+export function clientFor(
+  sim: RunningSimulator,
+  overrides: Partial<ProfileApiSettings> = {},
+  internals?: ProfileApiInternals,
+) {
   return createProfileApi(settingsFor(sim, overrides), internals);
 }
 

@@ -24,7 +24,10 @@ function withUnpartitionedSessionCleared(response: Response): Response {
     .getSetCookie()
     .some((c) => c.startsWith(`${SESSION_COOKIE_NAME}=;`) && /Max-Age=0/i.test(c));
   if (clearing) {
-    response.headers.append("Set-Cookie", `${SESSION_COOKIE_NAME}=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=None`);
+    response.headers.append(
+      "Set-Cookie",
+      `${SESSION_COOKIE_NAME}=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=None`,
+    );
   }
   return response;
 }

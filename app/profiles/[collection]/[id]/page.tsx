@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireAgent } from "@/lib/auth/require-agent";
 import { getConfig, viewSettingsOf } from "@/lib/config";
 import { ViewSettingsProvider } from "@/components/profile/view-settings-context";
-import { formatIdentifier, isCollection, parseIdentifier } from "@/lib/profile-api/identifiers";
+import { formatIdentifier, isCollection, parseIdentifier } from "@/lib/core/identifiers";
 import { PrefetchedProfile } from "@/app/_server/prefetched-profile";
 import { AppChrome } from "@/components/profile/app-chrome";
 import { NotFoundState } from "@/components/profile/not-found-state";
@@ -28,7 +28,10 @@ export default async function ProfilePage({ params }: Props) {
   const { collection, id: segment } = await params;
   const agent = await requireAgent(`/profiles/${encodeURIComponent(collection)}/${segment}`);
   const id = decodeSegment(segment);
-  const parsed = id === null ? ({ ok: false, message: "The identifier is not valid percent-encoding." } as const) : parseIdentifier(id);
+  const parsed =
+    id === null
+      ? ({ ok: false, message: "The identifier is not valid percent-encoding." } as const)
+      : parseIdentifier(id);
   if (!isCollection(collection) || !parsed.ok) {
     return (
       <AppChrome agentName={agent.name}>

@@ -6,6 +6,7 @@ import { getProfileApi } from "@/lib/profile-api/client";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withAgent({ route: "/api/profiles/:collection/:id", query: summaryQuerySchema }, ({ collection, id, refresh, signal }) =>
-  fetchProfileSummary(getProfileApi(), collection, id, { refresh, signal }),
+export const GET = withAgent(
+  { route: "/api/profiles/:collection/:id", query: summaryQuerySchema },
+  ({ collection, id, refresh, signal }) => fetchProfileSummary(getProfileApi(), collection, id, { refresh, signal }),
 );

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { IdentifierForm } from "@/components/sidebar/identifier-form";
 import { ProfileSidebar } from "@/components/sidebar/profile-sidebar";
-import { parseIdentifier } from "@/lib/profile-api/identifiers";
+import { parseIdentifier } from "@/lib/core/identifiers";
 import { targetForIdentifier, type SidebarTarget } from "@/lib/views/lookup-input";
 
 /** The Salesforce record's customer (mapped on the server from the signed request), or the lookup form. */

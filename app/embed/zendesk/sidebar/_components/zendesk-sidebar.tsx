@@ -64,7 +64,9 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder }: Props) {
               const requester = (result[REQUESTER] ?? {}) as ZendeskRequester;
               const id = pickRequesterIdentifier(requester, types);
               setView(
-                id ? { status: "found", target: targetForIdentifier(id) } : { status: "unmatched", hint: requesterHint(requester) },
+                id
+                  ? { status: "found", target: targetForIdentifier(id) }
+                  : { status: "unmatched", hint: requesterHint(requester) },
               );
             },
             () => {
@@ -107,7 +109,11 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder }: Props) {
       ) : null}
       {view.status === "unmatched" ? (
         <div className="p-3">
-          <IdentifierForm initial={view.hint} prompt="No customer matched this record. Look one up:" onOpen={(target) => setView({ status: "found", target })} />
+          <IdentifierForm
+            initial={view.hint}
+            prompt="No customer matched this record. Look one up:"
+            onOpen={(target) => setView({ status: "found", target })}
+          />
         </div>
       ) : null}
     </div>

@@ -1,6 +1,6 @@
 import "server-only";
 import { errors, importSPKI, jwtVerify, type JWTPayload } from "jose";
-import type { Agent } from "./agent";
+import type { Agent } from "@/lib/auth/agent";
 
 export type ZendeskSettings = {
   /** The app installation's public key (PEM, SPKI) Zendesk shows once the app is installed. */

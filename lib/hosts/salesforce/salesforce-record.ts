@@ -1,6 +1,6 @@
 import "server-only";
-import type { ProfileIdentifier } from "@/lib/profile-api/identifiers";
-import { parseIdentifier } from "@/lib/profile-api/identifiers";
+import type { ProfileIdentifier } from "@/lib/core/identifiers";
+import { parseIdentifier } from "@/lib/core/identifiers";
 
 /** One rule of SALESFORCE_RECORD_FIELD_MAPPING: `<Object>.<Field>=<identifier type>`, e.g. `Contact.Email=email`. */
 export type FieldRule = { objectType: string; field: string; identifierType: string };

@@ -1,8 +1,8 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { isAllowedZendeskOrigin, type ZendeskOriginPolicy } from "@/lib/embed/host-origin";
-import { mintHandoffCode } from "./handoff-code";
-import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "./host-session";
+import { mintHandoffCode } from "@/lib/auth/handoff-code";
+import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "@/lib/auth/host-session";
 import { verifyZendeskToken } from "./zendesk-token";
 
 const APP_GUID = /^[A-Za-z0-9-]{1,64}$/;

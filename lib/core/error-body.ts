@@ -16,8 +16,11 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/** The error the BFF returns: the body's `error`, and a failed summary part (lib/core/api-types re-exports it). */
+export type ApiError = { code: ErrorCode | (string & {}); message: string; request_id?: string };
+
 /** The JSON body of every error the BFF returns. */
-export type ErrorBody = { error: { code: ErrorCode | (string & {}); message: string; request_id?: string } };
+export type ErrorBody = { error: ApiError };
 
 export class AppError extends Error {
   override name = "AppError";
@@ -47,6 +50,6 @@ export class AppError extends Error {
 
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== "object" || value === null || !("error" in value)) return false;
-  const error = (value).error;
+  const error = value.error;
   return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string";
 }

@@ -5,7 +5,8 @@
  * The server validates upstream answers with zod schemas in lib/profile-api/schemas.ts that
  * produce exactly these types.
  */
-import type { Collection } from "./profile-api/identifiers";
+import type { ApiError } from "./error-body";
+import type { Collection } from "./identifiers";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -65,7 +66,11 @@ export type MetadataResponse = { metadata: ProfileMetadata };
 export type ProfileLink = { to_collection: Collection | (string & {}); external_ids: ExternalId[] };
 export type LinksPage = { data: ProfileLink[]; cursor?: Cursor };
 
-export type ApiError = { code: string; message: string; request_id?: string };
+/** The `error` of every BFF error body, and of each failed summary part. */
+export type { ApiError } from "./error-body";
+
+/** Whether an answer came from the server's response cache: `X-Cache` and the request log. */
+export type CacheStatus = "HIT" | "MISS" | "BYPASS";
 
 export type SummaryPart = "traits" | "computed_traits" | "audiences" | "external_ids" | "metadata" | "links";
 

@@ -18,11 +18,7 @@ const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
 export type ProfileIdentifier = { readonly type: string; readonly value: string };
 
 export type IdentifierProblem =
-  | "missing_separator"
-  | "invalid_type"
-  | "empty_value"
-  | "value_too_long"
-  | "control_characters";
+  "missing_separator" | "invalid_type" | "empty_value" | "value_too_long" | "control_characters";
 
 export const IDENTIFIER_PROBLEM_MESSAGES: Record<IdentifierProblem, string> = {
   missing_separator: "Identifiers look like type:value, e.g. user_id:u123 or email:ada@example.com.",
@@ -33,8 +29,7 @@ export const IDENTIFIER_PROBLEM_MESSAGES: Record<IdentifierProblem, string> = {
 };
 
 export type ParseResult =
-  | { ok: true; identifier: ProfileIdentifier }
-  | { ok: false; problem: IdentifierProblem; message: string };
+  { ok: true; identifier: ProfileIdentifier } | { ok: false; problem: IdentifierProblem; message: string };
 
 /**
  * Parses an already-decoded `type:value` string. The type ends at the first colon; the value

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { Agent } from "./agent";
+import type { Agent } from "@/lib/auth/agent";
 
 /** What we read of a Canvas envelope; everything else (notably client.oauthToken) is ignored and never stored. */
 const envelopeSchema = z.object({

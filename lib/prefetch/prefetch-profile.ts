@@ -1,13 +1,25 @@
 import "server-only";
-import { QueryClient, dehydrate, type DehydratedState } from "@tanstack/react-query";
-import type { TraitsPage } from "@/lib/api-types";
-import { AppError } from "@/lib/errors";
-import { getProfileApi } from "@/lib/profile-api/client";
-import type { Collection, ProfileIdentifier } from "@/lib/profile-api/identifiers";
+import { dehydrate, type DehydratedState } from "@tanstack/react-query";
+import type { ExternalIdsPage, TraitsPage } from "@/lib/core/api-types";
+import { AppError } from "@/lib/core/error-body";
+import type { Collection, ProfileIdentifier } from "@/lib/core/identifiers";
+import { bffProfilePath } from "@/lib/core/paths";
+import { withOwnCursor } from "@/lib/bff/cursor";
+import { fetchProfileSummary } from "@/lib/bff/summary";
 import { getConfig } from "@/lib/config";
-import { externalIdsQuery, FIRST_TRAITS_PARAMS, keyTraitsQuery, profileKeys, summaryQuery } from "@/lib/queries/profiles";
-import { buildResourcePath, withOwnCursor } from "./cursor";
-import { fetchProfileSummary, SUMMARY_LIMITS } from "./summary";
+import { getProfileApi } from "@/lib/profile-api/client";
+import {
+  EXTERNAL_IDS_PAGE_SIZE,
+  externalIdsQuery,
+  externalIdsSearch,
+  FIRST_TRAITS_PARAMS,
+  keyTraitsQuery,
+  keyTraitsSearch,
+  summaryQuery,
+  traitsQuery,
+  traitsSearch,
+} from "@/lib/queries/profiles";
+import { makeQueryClient } from "@/lib/queries/query-client";
 
 /**
  * How long a page waits for the first paint's data before it renders without it. The upstream calls go on
@@ -28,6 +40,9 @@ export type PrefetchedState = {
  * bodies are exactly what the BFF routes answer (same client, same cursor rewriting); whatever fails or is late is
  * left out and the browser fetches it as usual, with its own loading and error states. A profile the Profile API
  * does not know is reported as `notFound`, so the HTML shows the 404 state instead of panels that fail one by one.
+ *
+ * Keys, page sizes and query strings come from the browser's own query options (lib/queries/profiles.ts) and the
+ * cache from the browser's QueryClient factory, so what the server puts in the cache is what the browser would ask for.
  */
 export async function prefetchProfile(
   collection: Collection,
@@ -35,11 +50,10 @@ export async function prefetchProfile(
   formattedId: string,
   pinned: readonly string[] = getConfig().PINNED_TRAITS,
 ): Promise<PrefetchedState> {
-  const firstTraitsPage = FIRST_TRAITS_PARAMS;
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } });
+  const first = FIRST_TRAITS_PARAMS;
+  const client = makeQueryClient();
   const api = getProfileApi();
-  const traitsQuery = new URLSearchParams({ limit: String(firstTraitsPage.limit) });
-  const idsQuery = new URLSearchParams({ limit: String(SUMMARY_LIMITS.externalIds) });
+  const traitsPath = bffProfilePath(collection, formattedId, "traits");
   let notFound = false;
   const work = Promise.allSettled([
     fetchProfileSummary(api, collection, id, {}).then(
@@ -48,31 +62,35 @@ export async function prefetchProfile(
         notFound = error instanceof AppError && error.code === "not_found";
       },
     ),
-    api.externalIds(collection, id, { limit: SUMMARY_LIMITS.externalIds }, {}).then((r) =>
-      client.setQueryData(
-        externalIdsQuery(collection, formattedId).queryKey,
-        withOwnCursor(r.body, buildResourcePath(collection, id, "external_ids"), idsQuery),
+    api
+      .externalIds(collection, id, { limit: EXTERNAL_IDS_PAGE_SIZE }, {})
+      .then((r) =>
+        client.setQueryData(
+          externalIdsQuery(collection, formattedId).queryKey,
+          withOwnCursor<ExternalIdsPage>(
+            r.body,
+            bffProfilePath(collection, formattedId, "external_ids"),
+            externalIdsSearch(),
+          ),
+        ),
       ),
-    ),
-    api.traits(collection, id, { limit: firstTraitsPage.limit }, {}).then((r) =>
-      client.setQueryData(profileKeys.traits(collection, formattedId, firstTraitsPage), {
-        pages: [withOwnCursor(r.body, buildResourcePath(collection, id, "traits"), traitsQuery)],
+    api.traits(collection, id, { limit: first.limit }, {}).then((r) =>
+      client.setQueryData(traitsQuery(collection, formattedId, first).queryKey, {
+        pages: [withOwnCursor<TraitsPage>(r.body, traitsPath, traitsSearch(first))],
         pageParams: [""],
       }),
     ),
     // The traits panel's own query for the pinned keys (they may sort onto a later page): without it they would
     // appear at the top a moment after the first paint, pushing the list down.
     pinned.length
-      ? api.traits(collection, id, { limit: pinned.length, include: [...pinned] }, {}).then((r) =>
-          client.setQueryData(
-            keyTraitsQuery(collection, formattedId, pinned).queryKey,
-            withOwnCursor<TraitsPage>(
-              r.body,
-              buildResourcePath(collection, id, "traits"),
-              new URLSearchParams({ include: pinned.join(","), limit: String(pinned.length) }),
+      ? api
+          .traits(collection, id, { limit: pinned.length, include: [...pinned] }, {})
+          .then((r) =>
+            client.setQueryData(
+              keyTraitsQuery(collection, formattedId, pinned).queryKey,
+              withOwnCursor<TraitsPage>(r.body, traitsPath, keyTraitsSearch(pinned)),
             ),
-          ),
-        )
+          )
       : Promise.resolve(),
   ]);
   let timer: NodeJS.Timeout | undefined;

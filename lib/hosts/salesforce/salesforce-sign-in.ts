@@ -1,9 +1,9 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
-import { formatIdentifier } from "@/lib/profile-api/identifiers";
-import { mintHandoffCode } from "./handoff-code";
-import { sealRecordContext } from "./record-context";
-import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "./host-session";
+import { formatIdentifier } from "@/lib/core/identifiers";
+import { mintHandoffCode } from "@/lib/auth/handoff-code";
+import { sealRecordContext } from "@/lib/auth/record-context";
+import { buildHostSessionCookie, hostSignInRefused, logHostSignIn, redirectWithSession } from "@/lib/auth/host-session";
 import { parseFieldMapping, pickRecordIdentifier } from "./salesforce-record";
 import { verifySignedRequest } from "./salesforce-signed-request";
 
