@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { requireAgent } from "@/lib/auth/require-agent";
+import { getConfig, viewSettingsOf } from "@/lib/config";
 import { LookupForm } from "@/components/lookup/lookup-form";
+import { ViewSettingsProvider } from "@/components/profile/view-settings-context";
 import { RecentLookups } from "@/components/lookup/recent-lookups";
 import { AppChrome } from "@/components/profile/app-chrome";
 
@@ -17,7 +19,9 @@ export default async function LookupPage() {
         <p className="text-fg-muted mt-1 mb-4 text-sm">
           By any identifier the Profile API knows: user ID, email, phone, anonymous ID, or an account&apos;s group ID.
         </p>
-        <LookupForm />
+        <ViewSettingsProvider value={viewSettingsOf(getConfig())}>
+          <LookupForm />
+        </ViewSettingsProvider>
         <RecentLookups />
       </div>
     </AppChrome>

@@ -16,7 +16,7 @@ import { TraitsPanel } from "./traits/traits-panel";
 import { TraitValue } from "./traits/trait-value";
 import { BffError } from "@/lib/queries/bff-fetch";
 import { CopyButton } from "./ui/copy-button";
-import { ErrorState, ProfileFoundContext } from "./ui/query-states";
+import { CalmFailureContext, describeError, ErrorState, ProfileFoundContext } from "./ui/query-states";
 
 afterEach(cleanup);
 
@@ -67,6 +67,35 @@ function FoldHarness({ events }: { events: ProfileEvent[] }) {
   );
 }
 
+describe("important events in the timeline", () => {
+  it("stand out, with the word for screen readers; other events do not", () => {
+    const at = "2026-11-20T15:00:00Z";
+    const events: ProfileEvent[] = [
+      { type: "track", event: "Payment Failed", timestamp: at, message_id: "m1" },
+      { type: "track", event: "Product Viewed", timestamp: at, message_id: "m2" },
+    ];
+    const important = new Set(["Payment Failed"]);
+    const rows = buildTimelineRows(events).filter((row) => row.kind === "event");
+    render(
+      <>
+        {rows.map((row) => (
+          <TimelineRowView
+            key={row.key}
+            row={row}
+            now={new Date(at)}
+            expanded={false}
+            onToggle={() => undefined}
+            important={important}
+          />
+        ))}
+      </>,
+    );
+    expect(screen.getByRole("button", { name: /^Important:\s*Payment Failed$/ })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Product Viewed" })).toBeInTheDocument();
+    expect(document.querySelectorAll("[data-important]")).toHaveLength(1);
+  });
+});
+
 describe("folded page views", () => {
   it("shows one 'N pages viewed' row that expands to the pages", async () => {
     const user = userEvent.setup();
@@ -105,6 +134,36 @@ describe("ErrorState", () => {
     expect(screen.getByRole("status")).toHaveTextContent("Events: the Profile API no longer finds this profile");
     expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
     expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("in a view with one failure message, a failed panel only says it is not loaded (no alert, no Retry)", () => {
+    render(
+      <CalmFailureContext.Provider value>
+        <ErrorState error={failure(502, "upstream_error")} what="Identities" onRetry={() => undefined} />
+      </CalmFailureContext.Provider>,
+    );
+    expect(screen.getByText("Identities not loaded — see the message above.")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  it("words failures for agents, never the operator's detail", () => {
+    const auth = new BffError(502, {
+      code: "upstream_authentication_error",
+      message: "check SEGMENT_ACCESS_TOKEN",
+      request_id: "req_9",
+    });
+    expect(describeError(auth)).toEqual({
+      title: "Our access to the Profile API is misconfigured",
+      detail: expect.stringContaining("Tell your admin") as string,
+      requestId: "req_9",
+    });
+    expect(JSON.stringify(describeError(auth))).not.toContain("SEGMENT_ACCESS_TOKEN");
+    expect(describeError(failure(504, "upstream_error")).title).toBe("Profile API unavailable");
+    expect(describeError(new BffError(0, { code: "timeout", message: "x" })).detail).toContain("Still trying");
+    expect(describeError(new BffError(429, { code: "rate_limit_error", message: "x" }, 2)).detail).toContain(
+      "retrying in 2 s",
+    );
   });
 
   it("renders nothing for a 404 before the view found the profile: the view's not-found state owns that", () => {

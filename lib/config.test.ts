@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./config";
+import { ConfigError, parseConfig, viewSettingsOf } from "./config";
+import { DEFAULT_VIEW_SETTINGS } from "./views/view-settings";
 
 const valid = {
   SEGMENT_SPACE_ID: "spa_demo",
@@ -27,6 +28,27 @@ describe("parseConfig", () => {
     expect(config.SEGMENT_REGION).toBe("us");
     expect(config.ZENDESK_IDENTIFIER_ORDER).toEqual(["user_id", "email", "phone"]);
     expect(config.demoEnabled).toBe(true);
+  });
+
+  it("gives the agent views the same settings as their built-in defaults, and takes lists and codes", () => {
+    expect(viewSettingsOf(parseConfig(valid))).toEqual(DEFAULT_VIEW_SETTINGS);
+    const custom = viewSettingsOf(
+      parseConfig({
+        ...valid,
+        SUMMARY_TRAITS: "plan, mrr",
+        IMPORTANT_EVENTS: "Refund Issued",
+        SUMMARY_CURRENCY: "EUR",
+        DEFAULT_PHONE_COUNTRY: "GB",
+      }),
+    );
+    expect(custom).toMatchObject({
+      summaryTraits: ["plan", "mrr"],
+      importantEvents: ["Refund Issued"],
+      currency: "EUR",
+      phoneCountry: "GB",
+    });
+    expect(errorOf({ ...valid, SUMMARY_CURRENCY: "dollars" })).toContain("SUMMARY_CURRENCY");
+    expect(errorOf({ ...valid, DEFAULT_PHONE_COUNTRY: "usa" })).toContain("DEFAULT_PHONE_COUNTRY");
   });
 
   it("picks the EU host for region eu", () => {

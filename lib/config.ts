@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { isRole, ROLES, type Role, type RoleMap } from "./governance/roles";
+import type { ViewSettings } from "@/lib/views/view-settings";
 
 /**
  * The one reader of process.env. Every variable is validated once, when the server starts
@@ -236,6 +237,27 @@ const envSchema = auditEnvSchema.extend({
   DEMO_ROLES: roleMap,
   MASKED_TRAITS: lowerCaseList("address,birthday,date_of_birth,phone"),
   MASKED_ID_TYPES: lowerCaseList("phone").pipe(z.array(identifierType)),
+  SUMMARY_TRAITS: commaList("plan,company,lifetime_value,last_seen_at"),
+  IMPORTANT_EVENTS: commaList("Payment Failed,Support Ticket Opened,Order Completed,Subscription Cancelled"),
+  FLAG_TRAITS: commaList("vip,vip_support,churn_risk"),
+  TIMEZONE_TRAIT: z
+    .string()
+    .trim()
+    .optional()
+    .default("timezone")
+    .pipe(z.string().regex(/^[A-Za-z0-9_.$-]{1,100}$/, "must be a trait key")),
+  SUMMARY_CURRENCY: z
+    .string()
+    .trim()
+    .optional()
+    .default("USD")
+    .pipe(z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD")),
+  DEFAULT_PHONE_COUNTRY: z
+    .string()
+    .trim()
+    .optional()
+    .default("US")
+    .pipe(z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 two-letter country code such as US")),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -290,6 +312,19 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 export function exportAuthEnvironment(config: AppConfig): void {
   if (config.APP_URL) process.env.NEXTAUTH_URL = config.APP_URL;
   else process.env.AUTH_TRUST_HOST = "true";
+}
+
+/** What the agent views need of the configuration, as plain props for the browser (no secret in here). */
+export function viewSettingsOf(config: AppConfig): ViewSettings {
+  return {
+    pinnedTraits: config.PINNED_TRAITS,
+    summaryTraits: config.SUMMARY_TRAITS,
+    importantEvents: config.IMPORTANT_EVENTS,
+    flagTraits: config.FLAG_TRAITS,
+    timezoneTrait: config.TIMEZONE_TRAIT,
+    currency: config.SUMMARY_CURRENCY,
+    phoneCountry: config.DEFAULT_PHONE_COUNTRY,
+  };
 }
 
 let cached: AppConfig | undefined;

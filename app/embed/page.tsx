@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireAgent } from "@/lib/auth/require-agent";
-import { getConfig } from "@/lib/config";
+import { getConfig, viewSettingsOf } from "@/lib/config";
+import { ViewSettingsProvider } from "@/components/profile/view-settings-context";
 import { resolveEmbedParams } from "@/lib/views/lookup-input";
 import { PrefetchedProfile } from "@/app/_server/prefetched-profile";
 import { ProfileSidebar } from "@/components/sidebar/profile-sidebar";
@@ -19,30 +20,21 @@ export default async function EmbedPage({ searchParams }: Props) {
   const agent = await requireAgent(`/embed?${query.toString()}`);
   const target = resolveEmbedParams(params);
   return (
-    <main className="min-w-0">
-      {target.ok ? (
-        <PrefetchedProfile
-          agent={agent}
-          collection={target.collection}
-          id={target.id}
-          notFound={
-            <ProfileSidebar
-              collection={target.collection}
-              id={target.id}
-              pinnedTraits={getConfig().PINNED_TRAITS}
-              notFound
-            />
-          }
-        >
-          <ProfileSidebar collection={target.collection} id={target.id} pinnedTraits={getConfig().PINNED_TRAITS} />
-        </PrefetchedProfile>
-      ) : (
-        <SidebarLookup
-          message={target.message}
-          initial={typeof params.id === "string" ? params.id : ""}
-          pinnedTraits={getConfig().PINNED_TRAITS}
-        />
-      )}
-    </main>
+    <ViewSettingsProvider value={viewSettingsOf(getConfig())}>
+      <main className="min-w-0">
+        {target.ok ? (
+          <PrefetchedProfile
+            agent={agent}
+            collection={target.collection}
+            id={target.id}
+            notFound={<ProfileSidebar collection={target.collection} id={target.id} notFound />}
+          >
+            <ProfileSidebar collection={target.collection} id={target.id} />
+          </PrefetchedProfile>
+        ) : (
+          <SidebarLookup message={target.message} initial={typeof params.id === "string" ? params.id : ""} />
+        )}
+      </main>
+    </ViewSettingsProvider>
   );
 }

@@ -2,44 +2,93 @@
 import { Search } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
+import { profileExists } from "@/lib/queries/profiles";
+import { cleanPaste, lookupCandidates } from "@/lib/views/lookup-candidates";
 import {
   LOOKUP_PASTE_HINT,
   LOOKUP_TYPE_LABELS,
   LOOKUP_TYPES,
   parseLookupInput,
+  type LookupTarget,
   type LookupType,
 } from "@/lib/views/lookup-input";
 import { profilePath } from "@/lib/core/paths";
-import { saveRecentLookup } from "@/lib/views/recent-lookups";
+import { useViewSettings } from "@/components/profile/view-settings-context";
 import { Button } from "@/components/ui/button";
+import { describeError } from "@/components/ui/query-states";
 
 const field = "border-border bg-surface min-w-0 rounded-md border px-2 py-1.5 text-sm";
+/** At most this many identifiers are tried per lookup (each is one small metadata call). */
+const MAX_PROBES = 4;
 
-/** Identifier type + value; a whole `type:value` pasted into the value works too. */
+type Outcome =
+  | { kind: "error"; message: string }
+  | { kind: "miss"; tried: string[] }
+  | { kind: "did-you-mean"; asked: string; found: LookupTarget };
+
+/** The identifiers to try: the form's reading of the input (a pasted type:value wins), then the likely alternatives. */
+function candidatesFor(
+  type: LookupType,
+  customType: string,
+  value: string,
+  explicitType: boolean,
+  phoneCountry: string,
+) {
+  const cleaned = cleanPaste(value);
+  const parsed = parseLookupInput(type, customType, cleaned, explicitType);
+  if (!parsed.ok) return parsed;
+  if (type === "custom") return { ok: true as const, candidates: [parsed.target] };
+  const pasted = parsed.target.text === cleaned;
+  const chosen = pasted ? parsed.target.identifier.type : explicitType ? type : null;
+  const candidates = lookupCandidates(parsed.target.identifier.value, chosen, phoneCountry);
+  return { ok: true as const, candidates: (candidates.length ? candidates : [parsed.target]).slice(0, MAX_PROBES) };
+}
+
+/**
+ * Identifier type + value, forgiving: the type is read from the value (e-mail, phone, UUID, a pasted type:value), the
+ * value normalised (trimmed, e-mail lower-cased, `mailto:` stripped, phone to E.164), and the likely alternatives tried
+ * in turn ("did you mean …"). After a miss the form keeps what the agent typed.
+ */
 export function LookupForm() {
   const router = useRouter();
+  const { phoneCountry } = useViewSettings();
   const [type, setType] = useState<LookupType>("user_id");
   // Whether the agent picked the type (rather than leaving the default): decides how a colon in the value is read.
   const [explicitType, setExplicitType] = useState(false);
   const [customType, setCustomType] = useState("");
   const [value, setValue] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const errorId = useId();
   const hintId = useId();
-  const submit = (event: FormEvent) => {
+  const open = (target: LookupTarget) => router.push(profilePath(target.collection, target.text));
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = parseLookupInput(type, customType, value, explicitType);
-    if (!result.ok) {
-      setError(result.message);
-      return;
+    const result = candidatesFor(type, customType, value, explicitType, phoneCountry);
+    if (!result.ok) return setOutcome({ kind: "error", message: result.message });
+    setBusy(true);
+    setOutcome(null);
+    try {
+      for (const candidate of result.candidates) {
+        if (!(await profileExists(candidate.collection, candidate.text))) continue;
+        if (candidate === result.candidates[0]) return open(candidate);
+        return setOutcome({ kind: "did-you-mean", asked: result.candidates[0]?.text ?? "", found: candidate });
+      }
+      setOutcome({ kind: "miss", tried: result.candidates.map((c) => c.text) });
+    } catch (error) {
+      const { title, detail } = describeError(error);
+      setOutcome({ kind: "error", message: `${title}. ${detail}` });
+    } finally {
+      setBusy(false);
     }
-    setError(null);
-    const { collection, text } = result.target;
-    saveRecentLookup(window.sessionStorage, { collection, id: text });
-    router.push(profilePath(collection, text));
   };
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label="Look up a profile" noValidate>
+    <form
+      onSubmit={(e) => void submit(e)}
+      className="flex flex-wrap items-end gap-2"
+      aria-label="Look up a profile"
+      noValidate
+    >
       <label className="flex flex-col text-sm">
         Identifier type
         <select
@@ -73,25 +122,45 @@ export function LookupForm() {
         <input
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          placeholder="u_ada, ada@example.com or a whole email:ada@example.com"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+          placeholder="u_ada, ada@example.com, +1 555 010 0001 or a whole email:ada@example.com"
+          aria-invalid={outcome?.kind === "error" ? true : undefined}
+          aria-describedby={outcome ? `${hintId} ${errorId}` : hintId}
           className={field}
           autoComplete="off"
           spellCheck={false}
+          // The page exists to look someone up: the agent can type (or paste) at once.
+          autoFocus
         />
       </label>
-      <Button type="submit" variant="primary">
-        <Search aria-hidden className="size-4" /> Look up
+      <Button type="submit" variant="primary" disabled={busy}>
+        <Search aria-hidden className="size-4" /> {busy ? "Looking up…" : "Look up"}
       </Button>
       <p id={hintId} className="text-fg-muted w-full text-xs">
         {LOOKUP_PASTE_HINT}
       </p>
-      {error ? (
-        <p id={errorId} role="alert" className="text-danger w-full text-sm">
-          {error}
-        </p>
-      ) : null}
+      <div
+        id={errorId}
+        role={outcome?.kind === "error" ? "alert" : "status"}
+        className="w-full text-sm"
+        data-testid="lookup-outcome"
+      >
+        {outcome?.kind === "error" ? <p className="text-danger">{outcome.message}</p> : null}
+        {outcome?.kind === "miss" ? (
+          <p>
+            No profile found for {outcome.tried[0]}
+            {outcome.tried.length > 1 ? ` (also tried ${outcome.tried.slice(1).join(", ")})` : ""}.
+          </p>
+        ) : null}
+        {outcome?.kind === "did-you-mean" ? (
+          <p>
+            No profile for {outcome.asked}. Did you mean{" "}
+            <button type="button" className="text-accent font-mono underline" onClick={() => open(outcome.found)}>
+              {outcome.found.text}
+            </button>
+            ?
+          </p>
+        ) : null}
+      </div>
     </form>
   );
 }

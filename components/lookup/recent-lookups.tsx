@@ -26,11 +26,10 @@ export function RecentLookups() {
         <ul className="mt-1 space-y-1">
           {list.map((item) => (
             <li key={`${item.collection}:${item.id}`}>
-              <Link
-                href={profilePath(item.collection, item.id)}
-                className="text-accent font-mono text-sm break-all underline"
-              >
-                {item.id}
+              <Link href={profilePath(item.collection, item.id)} className="text-accent text-sm break-all underline">
+                {item.name ? <span className="font-medium">{item.name}</span> : null}
+                {item.name ? " · " : null}
+                <span className="font-mono">{item.id}</span>
               </Link>{" "}
               <span className="text-fg-muted text-xs">({item.collection === "accounts" ? "account" : "user"})</span>
             </li>

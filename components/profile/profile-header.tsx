@@ -1,19 +1,15 @@
 "use client";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Building2, RefreshCw, TriangleAlert, User } from "lucide-react";
+import { useContext, useEffect } from "react";
 import type { ProfileSummary } from "@/lib/core/api-types";
 import type { Collection } from "@/lib/core/identifiers";
 import { Button } from "@/components/ui/button";
-import { describeError } from "@/components/ui/query-states";
+import { CalmFailureContext, describeError } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
+import { displayName } from "@/lib/views/profile-summary";
 import { RefreshButton } from "./refresh-button";
-
-function displayName(summary: ProfileSummary | undefined): string | null {
-  const traits = summary?.traits ?? {};
-  const name =
-    traits.name ?? ([traits.first_name, traits.last_name].filter((p) => typeof p === "string").join(" ") || undefined);
-  return typeof name === "string" && name ? name : null;
-}
+import { SummaryFacts } from "./summary-facts";
 
 /** The summary failed (not a 404: the view shows that): the header says so with its own Retry; panels keep theirs. */
 function SummaryError({ error, retrying, onRetry }: { error: unknown; retrying: boolean; onRetry: () => void }) {
@@ -36,7 +32,7 @@ function SummaryError({ error, retrying, onRetry }: { error: unknown; retrying: 
   );
 }
 
-/** Who this is, at a glance: the name from the summary (the first paint), the identifier, and the refresh button. */
+/** Who this is, at a glance: the name and key facts from the summary (the first paint), the identifier, refresh. */
 export function ProfileHeader({
   collection,
   id,
@@ -51,6 +47,20 @@ export function ProfileHeader({
   const name = displayName(summary.data);
   const Icon = collection === "accounts" ? Building2 : User;
   const failedParts = Object.keys(summary.data?.errors ?? {});
+  const calm = useContext(CalmFailureContext); // the view's one failure message covers the summary too
+  // The browser tab (and the window list) names the customer, not the product. Next.js streams the page's static
+  // title in after the first render, so the customer's name is put back whenever the head's title changes.
+  useEffect(() => {
+    if (!name) return;
+    const wanted = `${name} · Profile Sidebar`;
+    const apply = () => {
+      if (document.title !== wanted) document.title = wanted;
+    };
+    apply();
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [name]);
   return (
     <header className="flex min-w-0 items-start gap-2">
       <Icon aria-hidden className={`text-accent mt-1 shrink-0 ${compact ? "size-5" : "size-7"}`} />
@@ -63,10 +73,11 @@ export function ProfileHeader({
         <p className="text-fg-muted font-mono text-xs break-all">
           {collection === "accounts" ? "account" : "user"} · {id}
         </p>
+        {summary.data ? <SummaryFacts summary={summary.data} /> : null}
         {failedParts.length ? (
           <p className="text-warning text-xs">Some parts could not be loaded: {failedParts.join(", ")}.</p>
         ) : null}
-        {summary.isError ? (
+        {summary.isError && !calm ? (
           <SummaryError error={summary.error} retrying={summary.isFetching} onRetry={() => void summary.refetch()} />
         ) : null}
       </div>

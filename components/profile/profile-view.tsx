@@ -1,6 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useEffect } from "react";
+import { displayName } from "@/lib/views/profile-summary";
+import { saveRecentLookup } from "@/lib/views/recent-lookups";
 import type { Collection } from "@/lib/core/identifiers";
 import { isNotFound } from "@/lib/queries/bff-fetch";
 import { summaryQuery } from "@/lib/queries/profiles";
@@ -10,24 +13,25 @@ import { MetadataCard } from "@/components/accounts/metadata-card";
 import { IdentityCards } from "@/components/identities/identity-cards";
 import { Timeline } from "@/components/timeline/lazy-timeline";
 import { TraitsPanel } from "@/components/traits/traits-panel";
-import { ProfileFoundContext } from "@/components/ui/query-states";
+import { CalmFailureContext, ProfileFoundContext } from "@/components/ui/query-states";
+import { JustHappened } from "./just-happened";
 import { NotFoundState } from "./not-found-state";
 import { ProfileHeader } from "./profile-header";
+import { ViewFailure } from "./view-failure";
+import { useViewSettings } from "./view-settings-context";
 
 /**
  * The full profile page. The summary paints the header first; every panel runs its own query at the same time, so
  * a slow part only delays its own panel.
  */
-export function ProfileView({
-  collection,
-  id,
-  pinned,
-}: {
-  collection: Collection;
-  id: string;
-  pinned: readonly string[];
-}) {
+export function ProfileView({ collection, id }: { collection: Collection; id: string }) {
   const summary = useQuery(summaryQuery(collection, id));
+  const { pinnedTraits: pinned } = useViewSettings();
+  const name = summary.isSuccess ? displayName(summary.data) : null;
+  // Recent lookups hold only profiles that were found, with their names.
+  useEffect(() => {
+    if (summary.isSuccess) saveRecentLookup(window.sessionStorage, { collection, id, ...(name ? { name } : {}) });
+  }, [summary.isSuccess, collection, id, name]);
   if (isNotFound(summary.error)) {
     return (
       <NotFoundState collection={collection} id={id}>
@@ -39,20 +43,24 @@ export function ProfileView({
   }
   return (
     <ProfileFoundContext.Provider value={summary.isSuccess}>
-      <div className="space-y-4">
-        <ProfileHeader collection={collection} id={id} summary={summary} />
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
-          <div className="min-w-0 space-y-4">
-            <IdentityCards collection={collection} id={id} />
-            <TraitsPanel collection={collection} id={id} pinned={pinned} />
-          </div>
-          <div className="min-w-0 space-y-4">
-            <Timeline collection={collection} id={id} heightClass="h-[36rem]" />
-            <LinkedAccounts collection={collection} id={id} renderOpener={linkOpener} />
-            <MetadataCard collection={collection} id={id} />
+      <CalmFailureContext.Provider value>
+        <div className="space-y-4">
+          <ProfileHeader collection={collection} id={id} summary={summary} />
+          <ViewFailure collection={collection} id={id} />
+          <JustHappened collection={collection} id={id} />
+          <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+            <div className="min-w-0 space-y-4">
+              <IdentityCards collection={collection} id={id} />
+              <TraitsPanel collection={collection} id={id} pinned={pinned} />
+            </div>
+            <div className="min-w-0 space-y-4">
+              <Timeline collection={collection} id={id} heightClass="h-[36rem]" />
+              <LinkedAccounts collection={collection} id={id} renderOpener={linkOpener} />
+              <MetadataCard collection={collection} id={id} />
+            </div>
           </div>
         </div>
-      </div>
+      </CalmFailureContext.Provider>
     </ProfileFoundContext.Provider>
   );
 }

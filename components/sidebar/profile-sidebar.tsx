@@ -1,41 +1,44 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
-import { useState } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import type { Collection } from "@/lib/core/identifiers";
 import { isNotFound } from "@/lib/queries/bff-fetch";
 import { summaryQuery } from "@/lib/queries/profiles";
+import { identitiesFoldedLine } from "@/lib/views/identity-groups";
+import type { SectionId } from "@/lib/views/section-layout";
 import { LinkedAccounts, MetadataCard } from "@/components/accounts/lazy-panels";
 import { buttonOpener } from "@/components/accounts/openers";
 import { IdentityCards } from "@/components/identities/identity-cards";
+import { JustHappened } from "@/components/profile/just-happened";
 import { NotFoundState } from "@/components/profile/not-found-state";
 import { ProfileHeader } from "@/components/profile/profile-header";
+import { ViewFailure } from "@/components/profile/view-failure";
+import { useViewSettings } from "@/components/profile/view-settings-context";
 import { Timeline } from "@/components/timeline/lazy-timeline";
 import { TraitsPanel } from "@/components/traits/traits-panel";
 import { Button } from "@/components/ui/button";
-import { ProfileFoundContext } from "@/components/ui/query-states";
+import { PanelControlsContext, type PanelControls } from "@/components/ui/panel";
+import { CalmFailureContext, ProfileFoundContext } from "@/components/ui/query-states";
 import { IdentifierForm } from "./identifier-form";
 import { RevealTargetContext } from "@/components/governance/reveal-target";
-
-/** Pinned traits when the host page passes none (the same default as PINNED_TRAITS). */
-export const DEFAULT_PINNED_TRAITS = ["name", "email", "plan", "company", "lifetime_value", "last_seen_at"];
+import { useSectionLayout } from "./use-section-layout";
 
 type Target = { collection: Collection; id: string };
 
 /**
  * The compact sidebar (from 280 px wide): one column, no app chrome. Self-contained: it needs only a
- * QueryClientProvider above it. Opening a linked account happens inside the sidebar (with a Back button) rather
- * than by navigation, so a host iframe keeps its in-memory sign-in.
+ * QueryClientProvider above it (and, for the operator's settings, a ViewSettingsProvider). Opening a linked account
+ * happens inside the sidebar (with a Back button) rather than by navigation, so a host iframe keeps its in-memory
+ * sign-in.
  */
 export function ProfileSidebar({
   collection,
   id,
-  pinnedTraits = DEFAULT_PINNED_TRAITS,
   notFound = false,
 }: {
   collection: Collection;
   id: string;
-  pinnedTraits?: readonly string[];
   /** The server already knows this profile does not exist: show the 404 state without asking again. */
   notFound?: boolean;
 }) {
@@ -52,29 +55,52 @@ export function ProfileSidebar({
       {notFound && !stack.length ? (
         <SidebarNotFound collection={collection} id={id} onOpen={open} />
       ) : (
-        <SidebarProfile key={`${current.collection}:${current.id}`} {...current} pinned={pinnedTraits} onOpen={open} />
+        <SidebarProfile key={`${current.collection}:${current.id}`} {...current} onOpen={open} />
       )}
     </div>
   );
 }
 
-function SidebarProfile({
-  collection,
-  id,
-  pinned,
-  onOpen,
-}: Target & { pinned: readonly string[]; onOpen: (collection: Collection, id: string) => void }) {
+/** Agent-first: who (the summary header), what just happened, then the sections in the agent's own order. */
+function SidebarProfile({ collection, id, onOpen }: Target & { onOpen: (collection: Collection, id: string) => void }) {
   const summary = useQuery(summaryQuery(collection, id));
+  const { pinnedTraits } = useViewSettings();
+  const { layout, toggle, move } = useSectionLayout();
+  const idCount = summary.data?.external_ids?.length ?? null;
+  const controlsFor = useCallback(
+    (panelId: string): PanelControls | null => {
+      const section = panelId as SectionId;
+      if (!layout.order.includes(section)) return null;
+      return {
+        collapsed: layout.collapsed.includes(section),
+        onToggle: () => toggle(section),
+        onMove: (delta) => move(section, delta),
+        foldedLine: section === "identities" ? identitiesFoldedLine(id, idCount) : undefined,
+      };
+    },
+    [layout, toggle, move, id, idCount],
+  );
   if (isNotFound(summary.error)) return <SidebarNotFound collection={collection} id={id} onOpen={onOpen} />;
+  const sections: Record<SectionId, ReactNode> = {
+    "just-happened": <JustHappened collection={collection} id={id} />,
+    timeline: <Timeline collection={collection} id={id} heightClass="h-[28rem]" />,
+    traits: <TraitsPanel collection={collection} id={id} pinned={pinnedTraits} />,
+    linked: <LinkedAccounts collection={collection} id={id} renderOpener={buttonOpener(onOpen)} />,
+    identities: <IdentityCards collection={collection} id={id} />,
+    metadata: <MetadataCard collection={collection} id={id} />,
+  };
   return (
     <ProfileFoundContext.Provider value={summary.isSuccess}>
       <RevealTargetContext.Provider value={{ collection, id }}>
-        <ProfileHeader collection={collection} id={id} summary={summary} compact />
-        <IdentityCards collection={collection} id={id} />
-        <TraitsPanel collection={collection} id={id} pinned={pinned} />
-        <Timeline collection={collection} id={id} heightClass="h-[28rem]" />
-        <LinkedAccounts collection={collection} id={id} renderOpener={buttonOpener(onOpen)} />
-        <MetadataCard collection={collection} id={id} />
+        <CalmFailureContext.Provider value>
+          <ProfileHeader collection={collection} id={id} summary={summary} compact />
+          <ViewFailure collection={collection} id={id} />
+          <PanelControlsContext.Provider value={controlsFor}>
+            {layout.order.map((section) => (
+              <div key={section}>{sections[section]}</div>
+            ))}
+          </PanelControlsContext.Provider>
+        </CalmFailureContext.Provider>
       </RevealTargetContext.Provider>
     </ProfileFoundContext.Provider>
   );

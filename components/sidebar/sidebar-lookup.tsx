@@ -9,25 +9,10 @@ import { ProfileSidebar } from "./profile-sidebar";
  * The sidebar opened without a usable identifier (`/embed` with a bad or missing `?id=`): the reason, and a lookup
  * that opens the profile right here in the sidebar.
  */
-export function SidebarLookup({
-  message,
-  initial = "",
-  pinnedTraits,
-}: {
-  message: string;
-  initial?: string;
-  pinnedTraits?: readonly string[];
-}) {
+export function SidebarLookup({ message, initial = "" }: { message: string; initial?: string }) {
   const [target, setTarget] = useState<SidebarTarget | null>(null);
   if (target)
-    return (
-      <ProfileSidebar
-        key={`${target.collection}:${target.id}`}
-        collection={target.collection}
-        id={target.id}
-        pinnedTraits={pinnedTraits}
-      />
-    );
+    return <ProfileSidebar key={`${target.collection}:${target.id}`} collection={target.collection} id={target.id} />;
   return (
     <div className="space-y-3 p-3 text-sm">
       <p role="alert">{message}</p>

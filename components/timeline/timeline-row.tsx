@@ -11,6 +11,7 @@ import {
   type LucideIcon,
 } from "lucide-react";
 import type { ProfileEvent } from "@/lib/core/api-types";
+import { importantTone, isImportantEvent } from "@/lib/views/important-events";
 import { formatDateTime, formatDayHeading, formatRelativeTime } from "@/lib/views/format";
 import { eventTitle, keyProperties, type TimelineRow } from "@/lib/views/timeline-rows";
 
@@ -52,21 +53,24 @@ export function EventTime({ iso, now }: { iso: string; now: Date }) {
   );
 }
 
-function EventLine({
-  event,
-  now,
-  expanded,
-  onToggle,
-}: {
-  event: ProfileEvent;
-  now: Date;
-  expanded: boolean;
-  onToggle: () => void;
-}) {
+type EventLineProps = { event: ProfileEvent; now: Date; expanded: boolean; onToggle: () => void; important?: boolean };
+
+function EventLine({ event, now, expanded, onToggle, important = false }: EventLineProps) {
   const Icon = TYPE_ICONS[event.type] ?? MousePointerClick;
   const props = keyProperties(event);
+  // An important event (IMPORTANT_EVENTS) stands out: a bar in its tone and the word for screen readers.
+  const tone = important
+    ? importantTone(event.event ?? "") === "danger"
+      ? "border-danger"
+      : "border-accent"
+    : "border-transparent";
   return (
-    <div className="min-w-0 py-1.5" data-testid="timeline-event" data-event-type={event.type}>
+    <div
+      className={`min-w-0 border-l-4 py-1.5 pl-1 ${tone}`}
+      data-testid="timeline-event"
+      data-event-type={event.type}
+      data-important={important || undefined}
+    >
       <div className="flex min-w-0 items-start gap-2">
         <Icon aria-label={event.type} className="text-accent mt-0.5 size-4 shrink-0" />
         <button
@@ -75,6 +79,7 @@ function EventLine({
           onClick={onToggle}
           className="min-w-0 flex-1 text-left text-sm font-medium break-words hover:underline"
         >
+          {important ? <span className="sr-only">Important: </span> : null}
           {eventTitle(event)}
         </button>
         <EventTime iso={event.timestamp} now={now} />
@@ -158,11 +163,14 @@ export function TimelineRowView({
   now,
   expanded,
   onToggle,
+  important,
 }: {
   row: TimelineRow;
   now: Date;
   expanded: boolean;
   onToggle: () => void;
+  /** Event names that stand out (IMPORTANT_EVENTS). */
+  important?: ReadonlySet<string>;
 }) {
   if (row.kind === "day") {
     return (
@@ -175,5 +183,6 @@ export function TimelineRowView({
     );
   }
   if (row.kind === "pages") return <PagesFold events={row.events} now={now} expanded={expanded} onToggle={onToggle} />;
-  return <EventLine event={row.event} now={now} expanded={expanded} onToggle={onToggle} />;
+  const isImportant = important ? isImportantEvent(row.event, important) : false;
+  return <EventLine event={row.event} now={now} expanded={expanded} onToggle={onToggle} important={isImportant} />;
 }

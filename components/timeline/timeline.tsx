@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { Collection } from "@/lib/core/identifiers";
 import { eventsQuery } from "@/lib/queries/profiles";
 import { buildTimelineRows, filterByType } from "@/lib/views/timeline-rows";
+import { useViewSettings } from "@/components/profile/view-settings-context";
 import { Panel } from "@/components/ui/panel";
 import { ErrorState, InlineError } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -52,6 +53,8 @@ export function Timeline({
   heightClass?: string;
 }) {
   const now = useNow();
+  const { importantEvents } = useViewSettings();
+  const important = useMemo(() => new Set(importantEvents), [importantEvents]);
   const [filters, setFilters] = useState<TimelineFilterState>({
     include: [],
     exclude: [],
@@ -139,6 +142,7 @@ export function Timeline({
                       now={now}
                       expanded={expanded.has(row.key)}
                       onToggle={() => toggle(row.key)}
+                      important={important}
                     />
                   ) : isFetchNextPageError && !isFetchingNextPage ? (
                     <InlineError message="Could not load more events." onRetry={() => void fetchNextPage()} />

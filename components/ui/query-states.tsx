@@ -4,11 +4,29 @@ import { createContext, useContext, type ReactNode } from "react";
 import { BffError } from "@/lib/queries/bff-fetch";
 import { Button } from "./button";
 
-/** What went wrong, in words an agent can act on. */
+/**
+ * What went wrong, in words an agent can act on, with the request id for a ticket to the admin. The server's own
+ * message (meant for the operator: which variable to check) stays out of it; the operator reads it in the server log.
+ */
 export function describeError(error: unknown): { title: string; detail: string; requestId?: string } {
   if (!(error instanceof BffError))
-    return { title: "Could not load this", detail: "The connection to the server failed." };
+    return {
+      title: "Cannot reach Profile Sidebar",
+      detail: "The connection to the server failed. Check your network and retry.",
+    };
   const requestId = error.body.request_id;
+  if (error.code === "timeout")
+    return {
+      title: "Profile API unavailable",
+      detail: "It is not answering. Still trying in the background.",
+      requestId,
+    };
+  if (error.code === "upstream_authentication_error")
+    return {
+      title: "Our access to the Profile API is misconfigured",
+      detail: "Tell your admin: the Profile API refused this app's access. Retrying will not help until it is fixed.",
+      requestId,
+    };
   switch (error.status) {
     case 401:
       return {
@@ -21,17 +39,27 @@ export function describeError(error: unknown): { title: string; detail: string; 
     case 429:
       return {
         title: "Too many requests",
-        detail: `The Profile API is busy${error.retryAfterSeconds ? `; try again in ${error.retryAfterSeconds} s` : ""}.`,
+        detail: `The Profile API is busy; retrying${error.retryAfterSeconds ? ` in ${error.retryAfterSeconds} s` : " shortly"}.`,
         requestId,
       };
     case 502:
     case 503:
     case 504:
-      return { title: "The Profile API did not answer", detail: error.message, requestId };
+      return { title: "Profile API unavailable", detail: "It did not answer properly. Retry in a moment.", requestId };
     default:
-      return { title: "Something went wrong", detail: error.message, requestId };
+      return {
+        title: "Something went wrong",
+        detail: "The server could not answer this request. Retry in a moment.",
+        requestId,
+      };
   }
 }
+
+/**
+ * Set by a view that shows one failure message for all its panels (view-failure.tsx): a failed panel then says only
+ * that it is not loaded, with no alert and no Retry of its own.
+ */
+export const CalmFailureContext = createContext(false);
 
 /**
  * Whether the view's summary found this profile. A panel's 404 means different things either side of that: before
@@ -44,6 +72,7 @@ export const ProfileFoundContext = createContext(false);
 /** A panel's failed query: what failed, in words, with a Retry (see ProfileFoundContext for 404s). */
 export function ErrorState({ error, what, onRetry }: { error: unknown; what: string; onRetry: () => void }) {
   const profileFound = useContext(ProfileFoundContext);
+  const calm = useContext(CalmFailureContext);
   if (error instanceof BffError && error.status === 404) {
     if (!profileFound) return null;
     return (
@@ -56,6 +85,13 @@ export function ErrorState({ error, what, onRetry }: { error: unknown; what: str
           <RefreshCw aria-hidden className="size-3.5" /> Retry
         </Button>
       </div>
+    );
+  }
+  if (calm) {
+    return (
+      <p className="text-fg-muted py-2 text-sm" data-testid="panel-not-loaded">
+        {what} not loaded — see the message above.
+      </p>
     );
   }
   const { title, detail, requestId } = describeError(error);

@@ -32,20 +32,54 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /** `json`: a body to POST (reveal); without it the call is a GET. */
-export type BffFetchOptions = { signal?: AbortSignal; refresh?: boolean; json?: unknown };
+export type BffFetchOptions = { signal?: AbortSignal; refresh?: boolean; timeoutMs?: number; json?: unknown };
 
-export async function bffFetch<T>(path: string, { signal, refresh = false, json }: BffFetchOptions = {}): Promise<T> {
+/**
+ * How long the browser waits for one answer before it says so. Shorter than the server's upstream deadline on
+ * purpose: the agent gets a first clear message within about 5 s while the server's call goes on (its answer
+ * fills the server cache, and the browser's retry joins it through coalescing).
+ */
+export const BFF_TIMEOUT_MS = 4_500;
+
+/** The browser gave up waiting (BFF_TIMEOUT_MS): status 0, code `timeout`. */
+export function timeoutError(): BffError {
+  return new BffError(0, { code: "timeout", message: "The server did not answer in time." });
+}
+
+async function fetchWithTimeout(
+  path: string,
+  init: RequestInit,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): Promise<Response> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  try {
+    return await fetch(path, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+  } catch (error) {
+    if (timeout.aborted && !signal?.aborted) throw timeoutError();
+    throw error;
+  }
+}
+
+export async function bffFetch<T>(
+  path: string,
+  { signal, refresh = false, timeoutMs = BFF_TIMEOUT_MS, json }: BffFetchOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (bearerToken) headers.Authorization = `Bearer ${bearerToken}`;
   if (refresh) headers["Cache-Control"] = "no-cache";
   if (json !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(path, {
-    headers,
+  const response = await fetchWithTimeout(
+    path,
+    {
+      headers,
+      credentials: "same-origin",
+      cache: "no-store",
+      ...(json !== undefined ? { method: "POST", body: JSON.stringify(json) } : {}),
+    },
     signal,
-    credentials: "same-origin",
-    cache: "no-store",
-    ...(json !== undefined ? { method: "POST", body: JSON.stringify(json) } : {}),
-  });
+    timeoutMs,
+  );
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as { error?: ApiError } | null)?.error;

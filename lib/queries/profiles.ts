@@ -85,9 +85,13 @@ export async function refreshProfile(client: QueryClient, collection: Collection
   }
 }
 
-/** Don't retry what a retry cannot fix (404, 400, signed out); retry upstream hiccups and 429 a couple of times. */
+/**
+ * Don't retry what a retry cannot fix (404, 400, signed out, our token rejected); retry upstream hiccups, time-outs and
+ * 429 a couple of times. The view shows its one failure message from the first failed attempt on (view-failure.tsx).
+ */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof BffError && error.status < 500 && error.status !== 429) return false;
+  if (error instanceof BffError && error.code === "upstream_authentication_error") return false;
+  if (error instanceof BffError && error.status > 0 && error.status < 500 && error.status !== 429) return false;
   return failureCount < 2;
 }
 
@@ -184,6 +188,33 @@ export function eventsQuery(collection: Collection, id: string, params: EventsPa
     },
     getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });
+}
+
+/** How many important events "Just happened" shows. */
+export const JUST_HAPPENED_LIMIT = 4;
+
+/** The newest events with one of the important names (the summary's "Just happened"), one small page. */
+export function importantEventsQuery(collection: Collection, id: string, names: readonly string[]) {
+  const include = [...names];
+  return queryOptions({
+    queryKey: [...profileKeys.all(collection, id), "important_events", include] as const,
+    queryFn: ({ signal }) => {
+      const query = new URLSearchParams({ include: include.join(","), limit: String(JUST_HAPPENED_LIMIT) });
+      return fetchFor<EventsPage>(collection, id, bffProfilePath(collection, id, "events", query), signal);
+    },
+    enabled: include.length > 0,
+  });
+}
+
+/** Whether a profile exists (its small metadata call answers): the forgiving lookup probes its candidates with it. */
+export async function profileExists(collection: Collection, id: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await bffFetch<MetadataResponse>(bffProfilePath(collection, id, "metadata"), { signal });
+    return true;
+  } catch (error) {
+    if (error instanceof BffError && error.status === 404) return false;
+    throw error;
+  }
 }
 
 export function metadataQuery(collection: Collection, id: string) {

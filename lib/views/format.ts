@@ -34,6 +34,21 @@ export function formatDateTime(iso: string): string {
   });
 }
 
+/** "23 Nov 2026, 14:05 GMT+1": the absolute time with the agent's time zone, behind a relative time. */
+export function formatDateTimeWithZone(iso: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+    ...(timeZone ? { timeZone } : {}),
+  });
+}
+
 /** "23 Nov 2026". */
 export function formatDate(iso: string): string {
   const date = new Date(iso);

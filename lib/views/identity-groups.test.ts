@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { groupExternalIds, isMatchedIdentifier, pickProfileIdentifier } from "./identity-groups";
+import { groupExternalIds, identitiesFoldedLine, isMatchedIdentifier, pickProfileIdentifier } from "./identity-groups";
 import { formatRelativeTime } from "./format";
 
 describe("groupExternalIds", () => {
@@ -43,5 +43,13 @@ describe("formatRelativeTime", () => {
     expect(formatRelativeTime("2026-11-23T09:00:00Z", now)).toBe("3 h ago");
     expect(formatRelativeTime("2026-11-22T11:00:00Z", now)).toBe("1 day ago");
     expect(formatRelativeTime("2026-11-10T12:00:00Z", now)).toBe("13 days ago");
+  });
+});
+
+describe("identitiesFoldedLine", () => {
+  it("says how the profile was matched and how many identifiers it has", () => {
+    expect(identitiesFoldedLine("email:ada@example.com", 9)).toBe("matched by e-mail · 9 identifiers");
+    expect(identitiesFoldedLine("ios.idfa:6D92", 1)).toBe("matched by ios.idfa · 1 identifier");
+    expect(identitiesFoldedLine("user_id:u_1", null)).toBe("matched by user ID");
   });
 });

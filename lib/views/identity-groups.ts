@@ -75,3 +75,18 @@ export function pickProfileIdentifier(ids: readonly ExternalId[]): string | null
   const first = clear[0];
   return first ? `${first.type}:${first.id}` : null;
 }
+
+const MATCH_LABELS: Record<string, string> = {
+  user_id: "user ID",
+  email: "e-mail",
+  phone: "phone",
+  anonymous_id: "anonymous ID",
+  group_id: "group ID",
+};
+
+/** The folded identities line: "matched by e-mail · 9 identifiers" (`id` is the looked-up `type:value`). */
+export function identitiesFoldedLine(id: string, count: number | null): string {
+  const type = id.slice(0, id.indexOf(":"));
+  const matched = `matched by ${MATCH_LABELS[type] ?? type}`;
+  return count === null ? matched : `${matched} · ${count} identifier${count === 1 ? "" : "s"}`;
+}

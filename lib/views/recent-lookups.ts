@@ -2,9 +2,10 @@ import { isCollection, type Collection } from "@/lib/core/identifiers";
 
 /**
  * Recent lookups, for this browser tab's session only (sessionStorage): identifiers are customer data, so they
- * never outlive the session or reach another tab's history.
+ * never outlive the session or reach another tab's history. Only profiles that were found are added (by the profile
+ * view, once its summary answered), with the customer's name.
  */
-export type RecentLookup = { collection: Collection; id: string };
+export type RecentLookup = { collection: Collection; id: string; name?: string };
 
 export const RECENT_LOOKUPS_KEY = "profile-sidebar:recent-lookups";
 export const MAX_RECENT_LOOKUPS = 8;
@@ -18,7 +19,8 @@ export function readRecentLookups(storage: Pick<Storage, "getItem">): RecentLook
         typeof item === "object" &&
         item !== null &&
         typeof (item as RecentLookup).id === "string" &&
-        isCollection(String((item as RecentLookup).collection)),
+        isCollection(String((item as RecentLookup).collection)) &&
+        ((item as RecentLookup).name === undefined || typeof (item as RecentLookup).name === "string"),
     );
   } catch {
     return [];

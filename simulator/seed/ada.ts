@@ -107,6 +107,21 @@ export function buildAda(rng: Rng, anchorMs: number, groupIds: string[]): Profil
       platform: "web",
       properties: { previous_id: "anon_ada_web_3" },
     }),
+    // What an agent opening Ada's ticket should see first: a card declined minutes ago, and the ticket it caused.
+    makeEvent(actor, rng, {
+      type: "track",
+      event: "Payment Failed",
+      ms: anchorMs - 35 * 60_000,
+      platform: "web",
+      properties: { amount: 299, currency: "USD", reason: "card_declined" },
+    }),
+    makeEvent(actor, rng, {
+      type: "track",
+      event: "Support Ticket Opened",
+      ms: anchorMs - 20 * 60_000,
+      platform: "web",
+      properties: { ticket_id: "ZD-18150", subject: "Billing question", priority: "high" },
+    }),
   );
   setDerivedTraits(profile, rng, anchorMs, 4200);
   setTraits(

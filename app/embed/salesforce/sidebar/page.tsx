@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { EmbedSession, ReloadPrompt } from "@/app/embed/_components/embed-session";
 import { getEmbedSession } from "@/lib/auth/embed-session";
 import { openRecordContext } from "@/lib/auth/record-context";
-import { getConfig } from "@/lib/config";
+import { getConfig, viewSettingsOf } from "@/lib/config";
+import { ViewSettingsProvider } from "@/components/profile/view-settings-context";
 import { SalesforceSidebar } from "./_components/salesforce-sidebar";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,9 @@ export default async function SalesforceSidebarPage({ searchParams }: Props) {
     typeof ctx === "string" ? await openRecordContext(ctx, session.agent, "salesforce", config.AUTH_SECRET) : null;
   return (
     <EmbedSession token={session.token} expiresAt={session.expiresAt}>
-      <SalesforceSidebar initialId={id ?? ""} pinnedTraits={config.PINNED_TRAITS} />
+      <ViewSettingsProvider value={viewSettingsOf(config)}>
+        <SalesforceSidebar initialId={id ?? ""} />
+      </ViewSettingsProvider>
     </EmbedSession>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { EmbedSession, ReloadPrompt } from "@/app/embed/_components/embed-session";
 import { getEmbedSession } from "@/lib/auth/embed-session";
-import { getConfig } from "@/lib/config";
+import { getConfig, viewSettingsOf } from "@/lib/config";
+import { ViewSettingsProvider } from "@/components/profile/view-settings-context";
 import { isAllowedZendeskOrigin } from "@/lib/embed/host-origin";
 import { ZendeskSidebar } from "./_components/zendesk-sidebar";
 
@@ -28,12 +29,9 @@ export default async function ZendeskSidebarPage({ searchParams }: Props) {
   }
   return (
     <EmbedSession token={session.token} expiresAt={session.expiresAt}>
-      <ZendeskSidebar
-        origin={origin}
-        appGuid={appGuid}
-        identifierOrder={config.ZENDESK_IDENTIFIER_ORDER}
-        pinnedTraits={config.PINNED_TRAITS}
-      />
+      <ViewSettingsProvider value={viewSettingsOf(config)}>
+        <ZendeskSidebar origin={origin} appGuid={appGuid} identifierOrder={config.ZENDESK_IDENTIFIER_ORDER} />
+      </ViewSettingsProvider>
     </EmbedSession>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAgent } from "@/lib/auth/require-agent";
-import { getConfig } from "@/lib/config";
+import { getConfig, viewSettingsOf } from "@/lib/config";
+import { ViewSettingsProvider } from "@/components/profile/view-settings-context";
 import { formatIdentifier, isCollection, parseIdentifier } from "@/lib/core/identifiers";
 import { PrefetchedProfile } from "@/app/_server/prefetched-profile";
 import { AppChrome } from "@/components/profile/app-chrome";
@@ -58,11 +59,13 @@ export default async function ProfilePage({ params }: Props) {
   );
   return (
     <AppChrome agentName={agent.name}>
-      <PrefetchedProfile agent={agent} collection={collection} id={formatted} notFound={notFound}>
-        <RevealTarget collection={collection} id={formatted}>
-          <ProfileView collection={collection} id={formatted} pinned={getConfig().PINNED_TRAITS} />
-        </RevealTarget>
-      </PrefetchedProfile>
+      <ViewSettingsProvider value={viewSettingsOf(getConfig())}>
+        <PrefetchedProfile agent={agent} collection={collection} id={formatted} notFound={notFound}>
+          <RevealTarget collection={collection} id={formatted}>
+            <ProfileView collection={collection} id={formatted} />
+          </RevealTarget>
+        </PrefetchedProfile>
+      </ViewSettingsProvider>
     </AppChrome>
   );
 }

@@ -7,7 +7,7 @@ import { parseIdentifier } from "@/lib/core/identifiers";
 import { targetForIdentifier, type SidebarTarget } from "@/lib/views/lookup-input";
 
 /** The Salesforce record's customer (mapped on the server from the signed request), or the lookup form. */
-export function SalesforceSidebar({ initialId, pinnedTraits }: { initialId: string; pinnedTraits: readonly string[] }) {
+export function SalesforceSidebar({ initialId }: { initialId: string }) {
   const parsed = parseIdentifier(initialId);
   const [target, setTarget] = useState<SidebarTarget | null>(parsed.ok ? targetForIdentifier(parsed.identifier) : null);
   if (!target) {
@@ -17,12 +17,5 @@ export function SalesforceSidebar({ initialId, pinnedTraits }: { initialId: stri
       </div>
     );
   }
-  return (
-    <ProfileSidebar
-      key={`${target.collection}:${target.id}`}
-      collection={target.collection}
-      id={target.id}
-      pinnedTraits={pinnedTraits}
-    />
-  );
+  return <ProfileSidebar key={`${target.collection}:${target.id}`} collection={target.collection} id={target.id} />;
 }

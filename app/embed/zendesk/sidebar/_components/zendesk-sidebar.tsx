@@ -8,7 +8,7 @@ import { pickRequesterIdentifier, requesterHint, type ZendeskRequester } from "@
 import { latestOnly } from "@/lib/embed/latest-only";
 import { targetForIdentifier, type SidebarTarget } from "@/lib/views/lookup-input";
 
-type Props = { origin: string; appGuid: string; identifierOrder: readonly string[]; pinnedTraits: readonly string[] };
+type Props = { origin: string; appGuid: string; identifierOrder: readonly string[] };
 type View = { status: "waiting" } | { status: "found"; target: SidebarTarget } | { status: "unmatched"; hint: string };
 
 const REQUESTER = "ticket.requester";
@@ -39,7 +39,7 @@ function zafClient(origin: string, appGuid: string): Promise<ZAFClientInstance |
  * follows a change of requester (only the newest read may set the view: an older ZAF answer arriving late is dropped),
  * and keeps the app frame as tall as its content.
  */
-export function ZendeskSidebar({ origin, appGuid, identifierOrder, pinnedTraits }: Props) {
+export function ZendeskSidebar({ origin, appGuid, identifierOrder }: Props) {
   const [view, setView] = useState<View>({ status: "waiting" });
   const rootRef = useRef<HTMLDivElement>(null);
   const order = identifierOrder.join(",");
@@ -105,7 +105,6 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder, pinnedTraits 
           key={`${view.target.collection}:${view.target.id}`}
           collection={view.target.collection}
           id={view.target.id}
-          pinnedTraits={pinnedTraits}
         />
       ) : null}
       {view.status === "unmatched" ? (

@@ -1,0 +1,71 @@
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
+import { formatIdentifier, parseIdentifier } from "@/lib/core/identifiers";
+import { collectionForType, type LookupTarget } from "./lookup-input";
+
+/**
+ * The forgiving lookup: what an agent pastes is read for what it most likely is, normalised the way the Profile API
+ * stores it, and followed by the likely alternatives to try when the first finds nothing. Pure, so every rule is
+ * unit-tested; the form probes the candidates in order.
+ */
+
+const EMAIL = /^[^\s@:]+@[^\s@]+\.[^\s@]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PHONE_LIKE = /^\+?[\d\s().\-/]{7,}$/;
+
+function target(type: string, value: string): LookupTarget | null {
+  const parsed = parseIdentifier(`${type}:${value}`);
+  if (!parsed.ok) return null;
+  return {
+    collection: collectionForType(type),
+    identifier: parsed.identifier,
+    text: formatIdentifier(parsed.identifier),
+  };
+}
+
+/** A phone number in E.164 (`+15550100001`), reading a number without `+` as one of `country`; null if not a number. */
+export function toE164(value: string, country: string): string | null {
+  if (!PHONE_LIKE.test(value)) return null;
+  const phone = parsePhoneNumberFromString(value, country as CountryCode);
+  return phone?.isPossible() ? phone.number : null;
+}
+
+/** Strips what a copy often carries: surrounding space and quotes, `mailto:` / `tel:`, angle brackets. */
+export function cleanPaste(raw: string): string {
+  return raw
+    .trim()
+    .replace(/^["'<]+|[>"']+$/g, "")
+    .replace(/^(mailto|tel):/i, "")
+    .trim();
+}
+
+function pushUnique(list: LookupTarget[], candidate: LookupTarget | null): void {
+  if (candidate && !list.some((c) => c.text === candidate.text)) list.push(candidate);
+}
+
+/**
+ * The identifiers to try for what the agent typed with the type they chose (`chosenType`; `null` when they left the
+ * default), most likely first. An explicit `type:value` paste is handled by parseLookupInput before this.
+ */
+export function lookupCandidates(raw: string, chosenType: string | null, phoneCountry: string): LookupTarget[] {
+  const value = cleanPaste(raw);
+  const out: LookupTarget[] = [];
+  if (value === "") return out;
+  if (EMAIL.test(value)) {
+    pushUnique(out, target("email", value.toLowerCase()));
+    pushUnique(out, target("email", value));
+    if (chosenType && chosenType !== "email") pushUnique(out, target(chosenType, value));
+    return out;
+  }
+  const phone = toE164(value, phoneCountry);
+  if (phone && (chosenType === null || chosenType === "phone")) pushUnique(out, target("phone", phone));
+  if (chosenType) pushUnique(out, target(chosenType, value));
+  if (UUID.test(value)) {
+    pushUnique(out, target("anonymous_id", value));
+    pushUnique(out, target("anonymous_id", value.toLowerCase()));
+    pushUnique(out, target("user_id", value));
+  }
+  pushUnique(out, target("user_id", value));
+  if (phone) pushUnique(out, target("phone", phone));
+  pushUnique(out, target("anonymous_id", value));
+  return out;
+}
