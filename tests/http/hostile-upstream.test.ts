@@ -14,7 +14,7 @@ beforeAll(async () => {
   stack = await startStack({ appEnv: { PROFILE_API_ATTEMPT_TIMEOUT_MS: "2000", PROFILE_API_DEADLINE_MS: "4000" } });
 }, 120_000);
 afterAll(async () => {
-  if (stack) assertNothingLeaked(stack);
+  if (stack) await assertNothingLeaked(stack);
   await stack?.stop();
 });
 beforeEach(() => {

@@ -96,6 +96,6 @@ describe("seed 003 conformance", () => {
     expect(upstream.served.ok + upstream.served.notFound).toBeGreaterThanOrEqual(
       (ROUTES.length + 5) * 2 * CALLS_PER_ROUTE,
     );
-    assertNothingLeaked(stack);
+    await assertNothingLeaked(stack);
   }, 60_000);
 });
