@@ -52,7 +52,7 @@ describe("shared store on one Redis, three instances", () => {
   it("a hand-off code redeemed on one instance is refused on the others", async () => {
     const [a, b] = [instance(), instance()];
     const secret = "s".repeat(40);
-    const agent = { name: "Zoe", email: "zoe@acme.test", source: "zendesk" as const };
+    const agent = { name: "Zoe", email: "zoe@acme.test", source: "zendesk" as const, role: "agent" as const };
     const code = await mintHandoffCode(agent, "zendesk", secret);
     expect(await redeemHandoffCode(code, "zendesk", secret, a)).toEqual(agent);
     expect(await redeemHandoffCode(code, "zendesk", secret, b)).toBeNull();
@@ -77,6 +77,7 @@ describe("shared store on one Redis, three instances", () => {
     for (let i = 0; i < 20; i++) await a.isRevoked(`x${i}`);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(await a.health()).toBe("degraded");
+    expect(await b.health()).toBe("degraded"); // b learns of the outage by its own call, whenever that comes
     expect(logs.filter((l) => l.msg === "redis_degraded").length).toBe(2); // one per instance, not one per call
     await redis.start();
     await waitFor(async () => (await a.health()) === "ok" && (await b.health()) === "ok", 10_000);
