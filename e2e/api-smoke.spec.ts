@@ -1,6 +1,7 @@
 // The browser reaches the BFF with its session cookie, and nothing without one. Also the sign-in page's own behaviour.
 import { expect, test } from "@playwright/test";
 import { SEED_IDS } from "../simulator/seed-ids";
+import { e2eEnv } from "../playwright.config";
 
 const adaPath = `/api/profiles/users/${encodeURIComponent(SEED_IDS.ada.userId)}`;
 
@@ -18,20 +19,30 @@ test("a signed-in browser fetches a customer's summary from the BFF", async ({ p
   expect(answer.body.traits).not.toBeNull();
 });
 
-test("signing out ends the session: the BFF answers 401 afterwards", async ({ page }) => {
-  // A page of ours to run the fetches from (a JSON answer's own CSP allows no fetch at all: `default-src 'none'`).
-  await page.goto("/sign-in");
-  const statuses = await page.evaluate(async (path) => {
-    const before = (await fetch(path)).status;
-    const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-    await fetch("/api/auth/signout", {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken, json: "true" }),
-    });
-    return { before, after: (await fetch(path)).status };
-  }, adaPath);
-  expect(statuses).toEqual({ before: 200, after: 401 });
+test.describe("its own session", () => {
+  // Sign-out revokes the session it ends (every copy of its cookie), so this test must not end the shared one.
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("signing out ends the session: the BFF answers 401 afterwards", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Agent name").fill("e2e-sign-out");
+    await page.getByLabel("Password").fill(e2eEnv.demoPassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    // A page of ours to run the fetches from (a JSON answer's own CSP allows no fetch at all: `default-src 'none'`).
+    await page.goto("/sign-in");
+    const statuses = await page.evaluate(async (path) => {
+      const before = (await fetch(path)).status;
+      const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+      await fetch("/api/auth/signout", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrfToken, json: "true" }),
+      });
+      return { before, after: (await fetch(path)).status };
+    }, adaPath);
+    expect(statuses).toEqual({ before: 200, after: 401 });
+  });
 });
 
 test.describe("signed out", () => {
