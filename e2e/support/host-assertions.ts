@@ -2,7 +2,7 @@
  * Host assertions built the way Zendesk and Salesforce build them, with the keys the e2e app was configured with
  * (playwright.config.ts): the tests go through the real verifiers, never around them.
  */
-import { createHmac, generateKeyPairSync } from "node:crypto";
+import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { importPKCS8, SignJWT } from "jose";
 import { e2eEnv } from "../../playwright.config";
 
@@ -16,6 +16,9 @@ export const zendeskClaims = (overrides: ZendeskClaims = {}): ZendeskClaims => (
   aud: e2eEnv.zendeskAudience,
   iat: Math.floor(Date.now() / 1000),
   exp: Math.floor(Date.now() / 1000) + 300,
+  // Zendesk signs a new token at every load, and the app takes each token once: two launches in the same second
+  // must not be byte-identical tokens.
+  jti: randomUUID(),
   ...overrides,
 });
 

@@ -21,6 +21,11 @@ describe("groupExternalIds", () => {
   it("marks the lookup identifier exactly (case-sensitive)", () => {
     expect(isMatchedIdentifier({ id: "ada@example.com", type: "email" }, "email:ada@example.com")).toBe(true);
     expect(isMatchedIdentifier({ id: "Ada@example.com", type: "email" }, "email:ada@example.com")).toBe(false);
+    // A masked phone is marked by its type and the hint's last digits, the agent having typed the number.
+    const masked = { id: { masked: true as const, hint: "…0001" }, type: "phone" };
+    expect(isMatchedIdentifier(masked, "phone:+15550100001")).toBe(true);
+    expect(isMatchedIdentifier(masked, "phone:+15550100002")).toBe(false);
+    expect(isMatchedIdentifier(masked, "user_id:u_0001")).toBe(false);
   });
 
   it("opens linked profiles by user_id, then group_id, then email", () => {

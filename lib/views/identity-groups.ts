@@ -58,7 +58,11 @@ export function groupExternalIds(ids: readonly ExternalId[]): IdentityGroup[] {
 
 /** Whether this external id is the identifier the profile was looked up by (`type:value`, case-sensitive like the API). */
 export function isMatchedIdentifier(id: ExternalId, lookup: string): boolean {
-  return !isMaskedValue(id.id) && `${id.type}:${id.id}` === lookup;
+  if (!isMaskedValue(id.id)) return `${id.type}:${id.id}` === lookup;
+  // A masked identifier (MASKED_ID_TYPES): the agent typed the lookup value, so the type and the hint's last characters
+  // are enough to mark it; nothing of the hidden value is revealed by that.
+  const suffix = id.id.hint.replace(/^…/, "");
+  return lookup.startsWith(`${id.type}:`) && suffix !== "" && lookup.endsWith(suffix);
 }
 
 /**
