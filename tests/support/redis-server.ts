@@ -5,7 +5,8 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
+import { getFreePort } from "./free-port";
 
 const CANDIDATES = ["/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server"];
 
@@ -41,18 +42,6 @@ export function ensureRedisServer(): string {
   return installed;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** One PING over a raw socket: true on +PONG. */
 function ping(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -80,7 +69,7 @@ export type TestRedis = {
 
 export async function startRedis(port?: number): Promise<TestRedis> {
   const binary = ensureRedisServer();
-  const chosen = port ?? (await freePort());
+  const chosen = port ?? (await getFreePort());
   let child: ChildProcess | undefined;
   let output = "";
 
