@@ -6,8 +6,8 @@ import { isCollection, type Collection } from "@/lib/core/identifiers";
 import { keyTraitsQuery, linksQuery } from "@/lib/queries/profiles";
 import { pickProfileIdentifier } from "@/lib/views/identity-groups";
 import { Panel } from "@/components/ui/panel";
-import { Button } from "@/components/ui/button";
-import { EmptyState, ErrorState, InlineError } from "@/components/ui/query-states";
+import { LoadMoreFromQuery, RefreshError } from "@/components/ui/load-more";
+import { EmptyState, ErrorState } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TraitValue } from "@/components/traits/trait-value";
 import type { RenderOpener } from "./openers";
@@ -116,29 +116,8 @@ export function LinkedAccounts({
               be opened).
             </p>
           ) : null}
-          {query.isRefetchError ? (
-            <InlineError
-              message={`Could not refresh ${title.toLowerCase()}.`}
-              onRetry={() => void query.refetch()}
-              retrying={query.isRefetching}
-            />
-          ) : null}
-          {query.hasNextPage && !query.isFetchNextPageError ? (
-            <Button
-              className="mt-2 w-full"
-              onClick={() => void query.fetchNextPage()}
-              disabled={query.isFetchingNextPage}
-            >
-              {query.isFetchingNextPage ? "Loading…" : `Load more links (${links.length} shown)`}
-            </Button>
-          ) : null}
-          {query.isFetchNextPageError ? (
-            <InlineError
-              message="Could not load more links."
-              onRetry={() => void query.fetchNextPage()}
-              retrying={query.isFetchingNextPage}
-            />
-          ) : null}
+          <RefreshError query={query} noun={title.toLowerCase()} />
+          <LoadMoreFromQuery query={query} noun="links" shown={links.length} />
         </>
       );
   }

@@ -2,7 +2,7 @@
 import { EyeOff } from "lucide-react";
 import { useState } from "react";
 import type { JsonValue, MaskedValue } from "@/lib/core/api-types";
-import { bffFetch } from "@/lib/queries/bff-fetch";
+import { useBffFetcher } from "@/lib/queries/client-fetcher";
 import { Button } from "@/components/ui/button";
 import { useRevealTarget } from "./reveal-target";
 
@@ -24,6 +24,7 @@ const asText = (value: JsonValue) => (typeof value === "string" ? value : JSON.s
  */
 export function MaskedValueView({ value, field }: { value: MaskedValue; field?: RevealField }) {
   const target = useRevealTarget();
+  const fetchBff = useBffFetcher();
   const [state, setState] = useState<State>({ kind: "masked" });
   if (state.kind === "revealed")
     return (
@@ -35,7 +36,7 @@ export function MaskedValueView({ value, field }: { value: MaskedValue; field?: 
     if (!target || !field) return;
     setState({ kind: "loading" });
     try {
-      const answer = await bffFetch<{ value: JsonValue }>(revealPath(target.collection, target.id), { json: field });
+      const answer = await fetchBff<{ value: JsonValue }>(revealPath(target.collection, target.id), { json: field });
       setState({ kind: "revealed", text: asText(answer.value) });
     } catch (error) {
       setState({ kind: "failed", message: error instanceof Error ? error.message : "Could not reveal the value." });

@@ -21,8 +21,8 @@ import { groupExternalIds, isMatchedIdentifier, type IdentityKind } from "@/lib/
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Panel } from "@/components/ui/panel";
-import { Button } from "@/components/ui/button";
-import { EmptyState, ErrorState, InlineError } from "@/components/ui/query-states";
+import { LoadMore } from "@/components/ui/load-more";
+import { EmptyState, ErrorState } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 
 const ICONS: Record<IdentityKind, LucideIcon> = {
@@ -112,22 +112,15 @@ export function IdentityCards({ collection, id }: { collection: Collection; id: 
             );
           })}
         </div>
-        {hasMore && !more.isError ? (
-          <Button
-            className="mt-2 w-full"
-            onClick={() => (loadingMore ? void more.fetchNextPage() : setLoadingMore(true))}
-            disabled={more.isFetching}
-          >
-            {more.isFetching ? "Loading…" : `Load more identifiers (${ids.length} shown)`}
-          </Button>
-        ) : null}
-        {more.isError ? (
-          <InlineError
-            message="Could not load more identifiers."
-            onRetry={() => void (more.data ? more.fetchNextPage() : more.refetch())}
-            retrying={more.isFetching}
-          />
-        ) : null}
+        <LoadMore
+          noun="identifiers"
+          shown={ids.length}
+          hasMore={hasMore}
+          fetching={more.isFetching}
+          failed={more.isError}
+          onLoadMore={() => (loadingMore ? void more.fetchNextPage() : setLoadingMore(true))}
+          onRetry={() => void (more.data ? more.fetchNextPage() : more.refetch())}
+        />
       </>
     );
   }

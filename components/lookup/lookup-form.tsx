@@ -2,6 +2,7 @@
 import { Search } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
+import { useBffFetcher } from "@/lib/queries/client-fetcher";
 import { profileExists } from "@/lib/queries/profiles";
 import { cleanPaste, lookupCandidates } from "@/lib/views/lookup-candidates";
 import {
@@ -51,6 +52,7 @@ function candidatesFor(
  */
 export function LookupForm() {
   const router = useRouter();
+  const fetchBff = useBffFetcher();
   const { phoneCountry } = useViewSettings();
   const [type, setType] = useState<LookupType>("user_id");
   // Whether the agent picked the type (rather than leaving the default): decides how a colon in the value is read.
@@ -70,7 +72,7 @@ export function LookupForm() {
     setOutcome(null);
     try {
       for (const candidate of result.candidates) {
-        if (!(await profileExists(candidate.collection, candidate.text))) continue;
+        if (!(await profileExists(fetchBff, candidate.collection, candidate.text))) continue;
         if (candidate === result.candidates[0]) return open(candidate);
         return setOutcome({ kind: "did-you-mean", asked: result.candidates[0]?.text ?? "", found: candidate });
       }

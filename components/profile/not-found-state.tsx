@@ -1,7 +1,11 @@
 import { SearchX } from "lucide-react";
+import Link from "next/link";
 import type { ReactNode } from "react";
 
-/** The profile does not exist: say so plainly and offer another lookup. */
+/**
+ * The profile does not exist: say so plainly and offer another lookup (`children`: the sidebar puts its own lookup
+ * form here). Every not-found rendering goes through it: the page (server and browser), the sidebar, the embeds.
+ */
 export function NotFoundState({ collection, id, children }: { collection: string; id: string; children?: ReactNode }) {
   return (
     <div role="alert" className="border-border mx-auto max-w-xl rounded-lg border p-4" data-testid="profile-not-found">
@@ -15,5 +19,16 @@ export function NotFoundState({ collection, id, children }: { collection: string
       </p>
       {children ? <div className="mt-3">{children}</div> : null}
     </div>
+  );
+}
+
+/** The full page's not-found state (the server's prefetch and the browser's view render the same): back to lookup. */
+export function ProfileNotFound({ collection, id }: { collection: string; id: string }) {
+  return (
+    <NotFoundState collection={collection} id={id}>
+      <Link href="/" className="text-accent underline">
+        Look up another identifier
+      </Link>
+    </NotFoundState>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useEffect } from "react";
 import { displayName } from "@/lib/views/profile-summary";
 import { saveRecentLookup } from "@/lib/views/recent-lookups";
@@ -15,7 +14,7 @@ import { Timeline } from "@/components/timeline/lazy-timeline";
 import { TraitsPanel } from "@/components/traits/traits-panel";
 import { CalmFailureContext, ProfileFoundContext } from "@/components/ui/query-states";
 import { JustHappened } from "./just-happened";
-import { NotFoundState } from "./not-found-state";
+import { ProfileNotFound } from "./not-found-state";
 import { ProfileHeader } from "./profile-header";
 import { ViewFailure } from "./view-failure";
 import { useViewSettings } from "./view-settings-context";
@@ -33,13 +32,7 @@ export function ProfileView({ collection, id }: { collection: Collection; id: st
     if (summary.isSuccess) saveRecentLookup(window.sessionStorage, { collection, id, ...(name ? { name } : {}) });
   }, [summary.isSuccess, collection, id, name]);
   if (isNotFound(summary.error)) {
-    return (
-      <NotFoundState collection={collection} id={id}>
-        <Link href="/" className="text-accent underline">
-          Look up another identifier
-        </Link>
-      </NotFoundState>
-    );
+    return <ProfileNotFound collection={collection} id={id} />;
   }
   return (
     <ProfileFoundContext.Provider value={summary.isSuccess}>

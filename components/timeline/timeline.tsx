@@ -8,7 +8,8 @@ import { eventsQuery } from "@/lib/queries/profiles";
 import { buildTimelineRows, filterByType } from "@/lib/views/timeline-rows";
 import { useViewSettings } from "@/components/profile/view-settings-context";
 import { Panel } from "@/components/ui/panel";
-import { ErrorState, InlineError } from "@/components/ui/query-states";
+import { LoadMoreError, RefreshError } from "@/components/ui/load-more";
+import { ErrorState } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TimelineFilters, type TimelineFilterState } from "./timeline-filters";
 import { TimelineRowView } from "./timeline-row";
@@ -111,13 +112,7 @@ export function Timeline({
   else {
     body = (
       <>
-        {query.isRefetchError ? (
-          <InlineError
-            message="Could not refresh events."
-            onRetry={() => void query.refetch()}
-            retrying={query.isRefetching}
-          />
-        ) : null}
+        <RefreshError query={query} noun="events" />
         <div
           ref={scrollRef}
           className={`${heightClass} overflow-x-hidden overflow-y-auto overscroll-contain`}
@@ -145,7 +140,7 @@ export function Timeline({
                       important={important}
                     />
                   ) : isFetchNextPageError && !isFetchingNextPage ? (
-                    <InlineError message="Could not load more events." onRetry={() => void fetchNextPage()} />
+                    <LoadMoreError noun="events" onRetry={() => void fetchNextPage()} />
                   ) : hasNextPage || isFetchingNextPage ? (
                     <Skeleton label="Loading more events" lines={2} />
                   ) : (

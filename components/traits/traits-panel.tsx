@@ -5,9 +5,9 @@ import { useId, useMemo, useState } from "react";
 import type { JsonValue, VerboseTraitValue } from "@/lib/core/api-types";
 import type { Collection } from "@/lib/core/identifiers";
 import { keyTraitsQuery, TRAITS_PAGE_SIZE, traitsQuery, type TraitClass } from "@/lib/queries/profiles";
-import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
-import { EmptyState, ErrorState, InlineError } from "@/components/ui/query-states";
+import { LoadMoreFromQuery, RefreshError } from "@/components/ui/load-more";
+import { EmptyState, ErrorState } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, tabPanelProps } from "@/components/ui/tabs";
 import { AudienceList, TraitList, toEntries } from "./trait-list";
@@ -65,25 +65,8 @@ function TraitsBody({
       ) : (
         <TraitList entries={entries} pinned={traitClass === "trait" ? pinned : []} search={search} verbose={verbose} />
       )}
-      {query.isRefetchError ? (
-        <InlineError
-          message={`Could not refresh ${NOUNS[traitClass]}.`}
-          onRetry={() => void query.refetch()}
-          retrying={query.isRefetching}
-        />
-      ) : null}
-      {query.hasNextPage && !query.isFetchNextPageError ? (
-        <Button className="mt-2 w-full" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? "Loading…" : `Load more ${NOUNS[traitClass]} (${count} shown)`}
-        </Button>
-      ) : null}
-      {query.isFetchNextPageError ? (
-        <InlineError
-          message={`Could not load more ${NOUNS[traitClass]}.`}
-          onRetry={() => void query.fetchNextPage()}
-          retrying={query.isFetchingNextPage}
-        />
-      ) : null}
+      <RefreshError query={query} noun={NOUNS[traitClass]} />
+      <LoadMoreFromQuery query={query} noun={NOUNS[traitClass]} shown={count} />
     </>
   );
 }

@@ -1,16 +1,10 @@
 /**
- * The browser's one way to call our BFF. Sends the embed bearer token when a host sign-in
- * provided one (held in memory only: never localStorage, never a URL), asks the server to
- * bypass its cache on an explicit refresh, and turns error bodies into BffError.
+ * The browser's one way to call our BFF. A fetcher is bound to the embed bearer token of a host sign-in (held in
+ * memory only: never localStorage, never a URL, never a module global shared by every caller) or to none, when the
+ * page's session cookie identifies the agent. It asks the server to bypass its cache on an explicit refresh, and turns
+ * error bodies into BffError.
  */
 import type { ApiError } from "@/lib/core/api-types";
-
-let bearerToken: string | null = null;
-
-/** Set by the embedded sidebar after a host sign-in; null clears it. */
-export function setBearerToken(token: string | null): void {
-  bearerToken = token;
-}
 
 export class BffError extends Error {
   override name = "BffError";
@@ -61,7 +55,19 @@ async function fetchWithTimeout(
   }
 }
 
-export async function bffFetch<T>(
+/** Calls one BFF path (`/api/…`) and answers its JSON body, or throws BffError. */
+export type BffFetcher = <T>(path: string, options?: BffFetchOptions) => Promise<T>;
+
+/**
+ * A fetcher that sends `bearerToken` (a host sign-in's embed token) on every call; without one it relies on the
+ * session cookie. Each embedded sidebar builds its own, so two sessions on one page can never send each other's token.
+ */
+export function createBffFetcher(bearerToken: string | null = null): BffFetcher {
+  return (path, options) => fetchBff(bearerToken, path, options);
+}
+
+async function fetchBff<T>(
+  bearerToken: string | null,
   path: string,
   { signal, refresh = false, timeoutMs = BFF_TIMEOUT_MS, json }: BffFetchOptions = {},
 ): Promise<T> {

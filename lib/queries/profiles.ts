@@ -15,7 +15,8 @@ import type {
 } from "@/lib/core/api-types";
 import type { Collection } from "@/lib/core/identifiers";
 import { bffProfilePath } from "@/lib/core/paths";
-import { bffFetch, BffError } from "./bff-fetch";
+import { BffError, type BffFetcher } from "./bff-fetch";
+import { bffFetcherOf } from "./client-fetcher";
 
 export type TraitClass = "trait" | "computed_trait" | "audience";
 export type TraitsParams = { class: TraitClass; verbose: boolean; limit: number; include?: string[] };
@@ -70,8 +71,11 @@ export const profileKeys = {
 const refreshing = new Set<string>();
 const refreshKey = (collection: Collection, id: string) => `${collection}\n${id}`;
 
-function fetchFor<T>(collection: Collection, id: string, path: string, signal: AbortSignal): Promise<T> {
-  return bffFetch<T>(path, { signal, refresh: refreshing.has(refreshKey(collection, id)) });
+/** What a query function gets from React Query: its client (which carries the BFF fetcher) and its abort signal. */
+type QueryContext = { client: QueryClient; signal: AbortSignal };
+
+function fetchFor<T>({ client, signal }: QueryContext, collection: Collection, id: string, path: string): Promise<T> {
+  return bffFetcherOf(client)<T>(path, { signal, refresh: refreshing.has(refreshKey(collection, id)) });
 }
 
 /** Re-fetches every query of one profile, asking the server to bypass its cache (the refresh button). */
@@ -103,7 +107,7 @@ export function retryDelay(attempt: number, error: unknown): number {
 export function summaryQuery(collection: Collection, id: string) {
   return queryOptions({
     queryKey: profileKeys.summary(collection, id),
-    queryFn: ({ signal }) => fetchFor<ProfileSummary>(collection, id, bffProfilePath(collection, id), signal),
+    queryFn: (context) => fetchFor<ProfileSummary>(context, collection, id, bffProfilePath(collection, id)),
   });
 }
 
@@ -111,12 +115,12 @@ export function traitsQuery(collection: Collection, id: string, params: TraitsPa
   return infiniteQueryOptions({
     queryKey: profileKeys.traits(collection, id, params),
     initialPageParam: "",
-    queryFn: ({ signal, pageParam }) =>
+    queryFn: ({ pageParam, ...context }) =>
       fetchFor<TraitsPage | VerboseTraitsPage>(
+        context,
         collection,
         id,
         bffProfilePath(collection, id, "traits", traitsSearch(params, pageParam)),
-        signal,
       ),
     getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });
@@ -130,12 +134,12 @@ export function keyTraitsQuery(collection: Collection, id: string, include: read
   const keys = [...include];
   return queryOptions({
     queryKey: profileKeys.traits(collection, id, { class: "trait", verbose, limit: keys.length, include: keys }),
-    queryFn: ({ signal }) =>
+    queryFn: (context) =>
       fetchFor<TraitsPage>(
+        context,
         collection,
         id,
         bffProfilePath(collection, id, "traits", keyTraitsSearch(keys, verbose)),
-        signal,
       ),
     enabled: keys.length > 0,
   });
@@ -144,12 +148,12 @@ export function keyTraitsQuery(collection: Collection, id: string, include: read
 export function externalIdsQuery(collection: Collection, id: string) {
   return queryOptions({
     queryKey: profileKeys.externalIds(collection, id),
-    queryFn: ({ signal }) =>
+    queryFn: (context) =>
       fetchFor<ExternalIdsPage>(
+        context,
         collection,
         id,
         bffProfilePath(collection, id, "external_ids", externalIdsSearch()),
-        signal,
       ),
   });
 }
@@ -162,12 +166,12 @@ export function moreExternalIdsQuery(collection: Collection, id: string, firstNe
   return infiniteQueryOptions({
     queryKey: [...profileKeys.externalIds(collection, id), "more", firstNext] as const,
     initialPageParam: firstNext,
-    queryFn: ({ signal, pageParam }) =>
+    queryFn: ({ pageParam, ...context }) =>
       fetchFor<ExternalIdsPage>(
+        context,
         collection,
         id,
         bffProfilePath(collection, id, "external_ids", externalIdsSearch(pageParam)),
-        signal,
       ),
     getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });
@@ -177,14 +181,14 @@ export function eventsQuery(collection: Collection, id: string, params: EventsPa
   return infiniteQueryOptions({
     queryKey: profileKeys.events(collection, id, params),
     initialPageParam: "",
-    queryFn: ({ signal, pageParam }) => {
+    queryFn: ({ pageParam, ...context }) => {
       const query = new URLSearchParams({ limit: String(params.limit) });
       if (params.include.length) query.set("include", params.include.join(","));
       if (params.exclude.length) query.set("exclude", params.exclude.join(","));
       if (params.start) query.set("start", params.start);
       if (params.end) query.set("end", params.end);
       if (pageParam) query.set("next", pageParam);
-      return fetchFor<EventsPage>(collection, id, bffProfilePath(collection, id, "events", query), signal);
+      return fetchFor<EventsPage>(context, collection, id, bffProfilePath(collection, id, "events", query));
     },
     getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });
@@ -198,18 +202,23 @@ export function importantEventsQuery(collection: Collection, id: string, names: 
   const include = [...names];
   return queryOptions({
     queryKey: [...profileKeys.all(collection, id), "important_events", include] as const,
-    queryFn: ({ signal }) => {
+    queryFn: (context) => {
       const query = new URLSearchParams({ include: include.join(","), limit: String(JUST_HAPPENED_LIMIT) });
-      return fetchFor<EventsPage>(collection, id, bffProfilePath(collection, id, "events", query), signal);
+      return fetchFor<EventsPage>(context, collection, id, bffProfilePath(collection, id, "events", query));
     },
     enabled: include.length > 0,
   });
 }
 
 /** Whether a profile exists (its small metadata call answers): the forgiving lookup probes its candidates with it. */
-export async function profileExists(collection: Collection, id: string, signal?: AbortSignal): Promise<boolean> {
+export async function profileExists(
+  fetchBff: BffFetcher,
+  collection: Collection,
+  id: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
   try {
-    await bffFetch<MetadataResponse>(bffProfilePath(collection, id, "metadata"), { signal });
+    await fetchBff<MetadataResponse>(bffProfilePath(collection, id, "metadata"), { signal });
     return true;
   } catch (error) {
     if (error instanceof BffError && error.status === 404) return false;
@@ -220,8 +229,8 @@ export async function profileExists(collection: Collection, id: string, signal?:
 export function metadataQuery(collection: Collection, id: string) {
   return queryOptions({
     queryKey: profileKeys.metadata(collection, id),
-    queryFn: ({ signal }) =>
-      fetchFor<MetadataResponse>(collection, id, bffProfilePath(collection, id, "metadata"), signal),
+    queryFn: (context) =>
+      fetchFor<MetadataResponse>(context, collection, id, bffProfilePath(collection, id, "metadata")),
   });
 }
 
@@ -230,10 +239,10 @@ export function linksQuery(collection: Collection, id: string) {
   return infiniteQueryOptions({
     queryKey: profileKeys.links(collection, id),
     initialPageParam: "",
-    queryFn: ({ signal, pageParam }) => {
+    queryFn: ({ pageParam, ...context }) => {
       const query = new URLSearchParams({ limit: "20" });
       if (pageParam) query.set("next", pageParam);
-      return fetchFor<LinksPage>(collection, id, bffProfilePath(collection, id, "links", query), signal);
+      return fetchFor<LinksPage>(context, collection, id, bffProfilePath(collection, id, "links", query));
     },
     getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
   });

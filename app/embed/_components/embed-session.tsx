@@ -1,7 +1,8 @@
 "use client";
 
-import { type ReactNode, useEffect, useState } from "react";
-import { setBearerToken } from "@/lib/queries/bff-fetch";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { makeQueryClient } from "@/lib/queries/query-client";
 
 /**
  * Takes the one-time hand-off `code` of the host sign-in out of the address bar (history, a copied URL): it is spent,
@@ -20,8 +21,9 @@ function useStripHandoffCode() {
 const EXPIRY_MARGIN_MS = 20_000;
 
 /**
- * Hands the page's embed token to the BFF fetch helper (memory only: never localStorage, never a URL) before any child
- * fetches, and replaces the sidebar with a reload prompt when it expires: the host signs a fresh assertion on reload.
+ * Gives the sidebar a QueryClient of its own whose every BFF call carries the page's embed token (memory only: never
+ * localStorage, never a URL, never shared with the page's other client), and replaces the sidebar with a reload prompt
+ * when the token expires: the host signs a fresh assertion on reload.
  */
 export function EmbedSession({
   token,
@@ -32,23 +34,16 @@ export function EmbedSession({
   expiresAt: number;
   children: ReactNode;
 }) {
-  // Set during the first render (not in an effect) so the children's first requests already carry it.
-  useState(() => {
-    setBearerToken(token);
-    return token;
-  });
+  // Built during the first render, so the children's first requests already carry the token (a new token: a new client).
+  const client = useMemo(() => makeQueryClient({ bearerToken: token }), [token]);
   const [expired, setExpired] = useState(false);
   useStripHandoffCode();
   useEffect(() => {
-    setBearerToken(token);
     const timer = setTimeout(() => setExpired(true), Math.max(0, expiresAt - Date.now() - EXPIRY_MARGIN_MS));
-    return () => {
-      clearTimeout(timer);
-      setBearerToken(null);
-    };
-  }, [token, expiresAt]);
+    return () => clearTimeout(timer);
+  }, [expiresAt]);
   if (expired) return <ReloadPrompt reason="Your sidebar session has expired." />;
-  return <>{children}</>;
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
 
 export function ReloadPrompt({ reason }: { reason: string }) {

@@ -6,7 +6,7 @@ import { ViewSettingsProvider } from "@/components/profile/view-settings-context
 import { formatIdentifier, isCollection, parseIdentifier } from "@/lib/core/identifiers";
 import { PrefetchedProfile } from "@/app/_server/prefetched-profile";
 import { AppChrome } from "@/components/profile/app-chrome";
-import { NotFoundState } from "@/components/profile/not-found-state";
+import { ProfileNotFound } from "@/components/profile/not-found-state";
 import { ProfileView } from "@/components/profile/profile-view";
 import { RevealTarget } from "@/components/governance/reveal-target";
 
@@ -50,13 +50,7 @@ export default async function ProfilePage({ params }: Props) {
   }
   const formatted = formatIdentifier(parsed.identifier);
   // The same 404 state as ProfileView's, rendered on the server when the prefetch already knows.
-  const notFound = (
-    <NotFoundState collection={collection} id={formatted}>
-      <Link href="/" className="text-accent underline">
-        Look up another identifier
-      </Link>
-    </NotFoundState>
-  );
+  const notFound = <ProfileNotFound collection={collection} id={formatted} />;
   return (
     <AppChrome agentName={agent.name}>
       <ViewSettingsProvider value={viewSettingsOf(getConfig())}>
