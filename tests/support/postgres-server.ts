@@ -113,6 +113,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Test
   }
 
   async function start(): Promise<void> {
+    if (child) return; // already running: a second postmaster on the same folder would only fail
     const running = spawn(path.join(bin, "postgres"), args, {
       ...owner,
       env,
