@@ -89,9 +89,13 @@ export function describeAuditStoreContract(name: string, subject: StoreUnderTest
       expect(await store.checkpoint()).toMatchObject({ seq: 2 });
       await store.append(entries(6));
       expect(await verifyStore(store)).toEqual({ ok: true, checked: 4, lastSeq: 6 });
+      // The next run moves the checkpoint on.
+      expect(await store.removeOlderThan(sampleEntry(5).time)).toBe(2);
+      expect(await store.checkpoint()).toMatchObject({ seq: 4 });
+      expect(await verifyStore(store)).toEqual({ ok: true, checked: 2, lastSeq: 6 });
       // Removing the oldest kept entry by hand (past the checkpoint) is a break, not a retention.
-      await subject.exec("DELETE FROM audit_entries WHERE seq = 3");
-      expect(await verifyStore(store)).toMatchObject({ ok: false, seq: 4 });
+      await subject.exec("DELETE FROM audit_entries WHERE seq = 5");
+      expect(await verifyStore(store)).toMatchObject({ ok: false, seq: 6 });
     });
 
     it("retention of every entry leaves a chain that goes on from the checkpoint", async () => {
