@@ -1,7 +1,9 @@
 // The audit trail on a real Postgres server over real HTTP (DESIGN §10): two BUILT app instances with one DATABASE_URL
 // write one chain; entries survive restarts of the app and of Postgres; audit:verify passes, then names the entry
 // altered by hand; Postgres down → 503 audit_unavailable (closed) or served with a warning (open).
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHAIN_LOCK } from "@/lib/audit/postgres-migrations";
 import type { StoredEntry } from "@/lib/audit/types";
 import { SEED_IDS } from "@/simulator/seed-ids";
 import { runAuditVerify } from "@/tests/support/audit-verify-cli";
@@ -101,13 +103,29 @@ describe("Postgres down", () => {
     }
   }, 240_000);
 
-  it("a clean shutdown writes what open mode had only queued", async () => {
+  it("a clean shutdown writes what open mode had only queued (even behind a slow commit)", async () => {
     const url = await server.createDatabase("audit_shutdown");
     const stack = await startStack({ appEnv: { DATABASE_URL: url, ...TIMEOUT, AUDIT_FAIL_MODE: "open" } });
+    // Another session holds the chain lock: the app's entries stay queued or in flight until it lets go.
+    const blocker = new pg.Client({ connectionString: url });
+    await blocker.connect();
+    let stopping: Promise<void> | undefined;
     try {
+      await blocker.query("BEGIN");
+      await blocker.query("SELECT pg_advisory_xact_lock($1, $2)", [...CHAIN_LOCK]);
       for (let i = 0; i < 5; i += 1) expect((await stack.get(profilePath("users", ada))).status).toBe(200);
+      let exited = false;
+      stopping = stack.stop().then(() => void (exited = true));
+      // A shutdown that does not wait for the audit queue is over well within this bound; one that waits is not.
+      for (const deadline = Date.now() + 1_500; !exited && Date.now() < deadline;) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(exited).toBe(false);
+      await blocker.query("COMMIT");
+      await stopping;
     } finally {
-      await stack.stop();
+      await blocker.end();
+      await (stopping ?? stack.stop());
     }
     expect((await rows(url)).filter((e) => e.action === "view")).toHaveLength(5);
   }, 120_000);
