@@ -33,7 +33,7 @@ const app = next({ dev: false, dir, hostname: config.HOST, port: config.PORT });
 await app.prepare();
 // The audit store is shared with the app's bundles through globalThis: opened (and migrated) here, once the app's code
 // is loaded (loading blocks the event loop, which would eat into the store's connection timeout), flushed at shutdown.
-startAuditLog();
+if (config.AUDIT_ENABLED) startAuditLog();
 const handle = app.getRequestHandler();
 const frontDoorOptions = { extraFrameAncestors: config.EMBED_ALLOWED_ORIGINS, appUrl: config.APP_URL };
 const server = createServer(createFrontDoor((req, res) => handle(req, res), frontDoorOptions));
