@@ -32,8 +32,11 @@ export function ensurePostgresBinaries(): string {
       "Postgres is not installed and these tests are not running as root: `apt-get install -y postgresql`",
     );
   }
-  const install = "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql";
-  execFileSync("flock", ["/tmp/apt.lock", "sh", "-c", install], { stdio: "inherit", timeout: 900_000 });
+  // Checked again under the lock: a test file started at the same time may have installed it meanwhile.
+  const install =
+    "ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || " +
+    "(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql)";
+  execFileSync("flock", ["/tmp/apt.lock", "sh", "-c", install], { stdio: "inherit", timeout: 600_000 });
   const installed = findBinDir();
   if (!installed) throw new Error("apt-get install postgresql finished but no initdb was found");
   // The package may start the system cluster on 5432; the tests never use it.
