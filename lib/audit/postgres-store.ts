@@ -1,9 +1,9 @@
 import pg from "pg";
-import { chainEntries, GENESIS } from "./chain";
-import { filterConditions, STORED_COLUMNS } from "./filter-sql";
-import { CHAIN_LOCK, migrate } from "./postgres-migrations";
+import { filterConditions } from "./filter-sql";
+import { inChainTransaction, insertChained, removeThrough, toCheckpoint } from "./postgres-chain";
+import { migrate } from "./postgres-migrations";
 import type { AuditFilter, AuditStore } from "./store";
-import type { Checkpoint, SealedEntry, StoredEntry } from "./types";
+import type { SealedEntry, StoredEntry } from "./types";
 
 export type PostgresStoreOptions = {
   /** Longest wait for a connection, for one statement, and for the schema at first use: past it the call fails. */
@@ -12,15 +12,8 @@ export type PostgresStoreOptions = {
   maxConnections?: number;
 };
 
-/** Postgres column types of STORED_COLUMNS, for the one-statement `unnest` insert of a whole batch. */
-const ARRAY_TYPES = STORED_COLUMNS.map((c) => (c === "seq" ? "bigint[]" : "text[]"));
-const INSERT_BATCH = `INSERT INTO audit_entries (${STORED_COLUMNS.join(", ")})
-  SELECT * FROM unnest(${ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}`).join(", ")})`;
-
 /** bigint arrives as a string: seq is a JS number (chains never get near 2^53). */
 const toEntry = (row: Record<string, unknown>): StoredEntry => ({ ...row, seq: Number(row.seq) }) as StoredEntry;
-const toCheckpoint = (row: { seq: string; hash: string } | undefined): Checkpoint | null =>
-  row ? { seq: Number(row.seq), hash: row.hash } : null;
 
 /** `$1 … $n` in place of the filter's `?`. */
 function numbered(conditions: string[]): string {
@@ -75,66 +68,16 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     await within(schema, Math.max(timeoutMs, 10_000), "the audit schema migration");
   };
 
-  async function inChainTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    await ready();
-    const client = await pool.connect();
-    const ignore = () => undefined; // a drop mid-transaction also rejects the pending query, which is what we handle
-    client.on("error", ignore);
-    let failure: Error | undefined;
-    try {
-      // The lock is its own statement: the head is read after it is granted, with a snapshot that sees every earlier
-      // append (READ COMMITTED takes one per statement).
-      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK[0]}, ${CHAIN_LOCK[1]})`);
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      failure = error instanceof Error ? error : new Error(String(error));
-      throw failure;
-    } finally {
-      client.off("error", ignore);
-      // A failed session is closed rather than reused: the server rolls its transaction back and frees the lock.
-      client.release(failure);
-    }
-  }
-
-  async function head(client: pg.PoolClient): Promise<Checkpoint> {
-    const newest = await client.query<{ seq: string; hash: string }>(
-      "SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1",
-    );
-    if (newest.rows[0]) return toCheckpoint(newest.rows[0]) ?? GENESIS;
-    const checkpoint = await client.query<{ seq: string; hash: string }>(
-      "SELECT seq, hash FROM audit_checkpoint WHERE id = 1",
-    );
-    return toCheckpoint(checkpoint.rows[0]) ?? GENESIS;
-  }
-
   const append = async (entries: readonly SealedEntry[]): Promise<void> => {
     if (entries.length === 0) return;
-    await inChainTransaction(async (client) => {
-      const rows = chainEntries(entries, await head(client));
-      await client.query(
-        INSERT_BATCH,
-        STORED_COLUMNS.map((column) => rows.map((row) => row[column])),
-      );
-    });
+    await ready();
+    await inChainTransaction(pool, (client) => insertChained(client, entries));
   };
 
-  const removeOlderThan = (cutoff: string): Promise<number> =>
-    inChainTransaction(async (client) => {
-      const last = await client.query<{ seq: string; hash: string }>(
-        "SELECT seq, hash FROM audit_entries WHERE time < $1 ORDER BY seq DESC LIMIT 1",
-        [cutoff],
-      );
-      const checkpoint = toCheckpoint(last.rows[0]);
-      if (!checkpoint) return 0;
-      await client.query(
-        `INSERT INTO audit_checkpoint (id, seq, hash) VALUES (1, $1, $2)
-         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`,
-        [checkpoint.seq, checkpoint.hash],
-      );
-      return (await client.query("DELETE FROM audit_entries WHERE seq <= $1", [checkpoint.seq])).rowCount ?? 0;
-    });
+  const removeOlderThan = async (cutoff: string): Promise<number> => {
+    await ready();
+    return inChainTransaction(pool, (client) => removeThrough(client, cutoff));
+  };
 
   const select = async (text: string, values: unknown[]): Promise<StoredEntry[]> => {
     await ready();
