@@ -79,15 +79,16 @@ describe("Postgres down", () => {
   it("closed: views answer 503 audit_unavailable with no data, and recover when it is back; open: served, warned", async () => {
     const url = await server.createDatabase("audit_fail_mode");
     const [closed, open] = await Promise.all([
-      startStack({ appEnv: { DATABASE_URL: url, DATABASE_TIMEOUT_MS: "5000" } }),
-      startStack({ appEnv: { DATABASE_URL: url, DATABASE_TIMEOUT_MS: "5000", AUDIT_FAIL_MODE: "open" } }),
+      startStack({ appEnv: { DATABASE_URL: url, DATABASE_TIMEOUT_MS: "8000" } }),
+      startStack({ appEnv: { DATABASE_URL: url, DATABASE_TIMEOUT_MS: "8000", AUDIT_FAIL_MODE: "open" } }),
     ]);
     try {
       expect((await closed.get(profilePath("users", ada))).status).toBe(200);
       await server.stop();
       const started = performance.now();
       const refused = await closed.get(profilePath("users", ada));
-      expect(performance.now() - started).toBeLessThan(3_000);
+      // A refused connection fails at once: well inside the 8 s timeout, even on a loaded machine.
+      expect(performance.now() - started).toBeLessThan(4_000);
       expect(refused.status).toBe(503);
       expect(refused.json).toMatchObject({ error: { code: "audit_unavailable" } });
       expect(refused.text).not.toContain("ada@example.com");
