@@ -1,14 +1,18 @@
 /**
  * `npm run bench:audit`: what auditing costs, measured on this machine against a real SQLite file (the embedded store,
- * synchronous=FULL): the wait one request adds in closed mode (alone, and among 50 concurrent ones), and the entries
- * per second the batching writer sustains. Bounded: fixed counts; the file lives in a temp folder removed at the end.
+ * synchronous=FULL) and, when Postgres is installed (or installable), a throwaway Postgres cluster with fsync on (the
+ * test support's): the wait one request adds in closed mode (alone, and among 50 concurrent ones), and the entries
+ * per second the batching writer sustains. Bounded: fixed counts; temp folders and the cluster are removed at the end.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { openPostgresStore } from "../lib/audit/postgres-store";
 import { openSqliteStore } from "../lib/audit/sqlite-store";
+import type { AuditStore } from "../lib/audit/store";
 import type { SealedEntry } from "../lib/audit/types";
 import { AuditWriter } from "../lib/audit/writer";
+import { startPostgres, type TestPostgres } from "../tests/support/postgres-server";
 
 const entry = (n: number): SealedEntry => ({
   time: new Date().toISOString(),
@@ -30,9 +34,13 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 
-async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-audit-"));
-  const store = openSqliteStore(path.join(dir, "audit.db"));
+type Row = [string, string];
+
+const spread = (values: number[]) =>
+  `${percentile(values, 50).toFixed(2)} ms / ${percentile(values, 99).toFixed(2)} ms`;
+
+/** The closed-mode waits (alone, 50 at once) and the sustained entries/s of one store behind the batching writer. */
+async function measure(store: AuditStore, label: string, total: number): Promise<Row[]> {
   const writer = new AuditWriter(store);
   try {
     const alone: number[] = [];
@@ -51,26 +59,46 @@ async function main() {
         }),
       );
     }
-    const total = 50_000;
     const started = performance.now();
     await Promise.all(Array.from({ length: total }, (_, i) => writer.record(entry(i))));
     const perSecond = Math.round(total / ((performance.now() - started) / 1000));
-    const rows: Array<[string, string]> = [
-      [
-        "closed-mode wait, one request at a time (p50 / p99)",
-        `${percentile(alone, 50).toFixed(2)} ms / ${percentile(alone, 99).toFixed(2)} ms`,
-      ],
-      [
-        "closed-mode wait, 50 concurrent requests (p50 / p99)",
-        `${percentile(crowded, 50).toFixed(2)} ms / ${percentile(crowded, 99).toFixed(2)} ms`,
-      ],
-      ["embedded store, sustained entries/s (batched, synchronous=FULL)", `${perSecond}`],
+    return [
+      [`${label}: closed-mode wait, one request at a time (p50 / p99)`, spread(alone)],
+      [`${label}: closed-mode wait, 50 concurrent requests (p50 / p99)`, spread(crowded)],
+      [`${label}: sustained entries/s (batched)`, `${perSecond}`],
     ];
-    for (const [name, value] of rows) console.log(`${name.padEnd(66)} ${value}`);
   } finally {
     await writer.close();
+  }
+}
+
+async function sqliteRows(): Promise<Row[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-audit-"));
+  try {
+    return await measure(openSqliteStore(path.join(dir, "audit.db")), "SQLite (synchronous=FULL)", 50_000);
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A throwaway cluster (fsync on, as in production) when Postgres is installed or installable; else no rows. */
+async function postgresRows(): Promise<Row[]> {
+  let server: TestPostgres | undefined;
+  try {
+    server = await startPostgres({ durable: true });
+    const url = await server.createDatabase("bench_audit");
+    // A long timeout: this measures throughput on a shared machine, not how a hung database is refused.
+    return await measure(openPostgresStore(url, { timeoutMs: 30_000 }), "Postgres (fsync on, loopback)", 50_000);
+  } catch (error) {
+    return [["Postgres", `not measured: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`]];
+  } finally {
+    await server?.destroy();
+  }
+}
+
+async function main() {
+  const rows = [...(await sqliteRows()), ...(await postgresRows())];
+  for (const [name, value] of rows) console.log(`${name.padEnd(80)} ${value}`);
 }
 
 await main();

@@ -142,3 +142,22 @@ describe("embedding configuration", () => {
     expect(errorOf({ ...valid, EMBED_ALLOWED_ORIGINS: "https://ok.example,*" })).toContain("EMBED_ALLOWED_ORIGINS");
   });
 });
+
+describe("audit store configuration", () => {
+  it("defaults to the SQLite file and a 2 s database timeout; DATABASE_URL selects Postgres", () => {
+    expect(parseConfig(valid)).toMatchObject({ AUDIT_DB_PATH: "./data/audit.db", DATABASE_TIMEOUT_MS: 2_000 });
+    expect(parseConfig(valid).DATABASE_URL).toBeUndefined();
+    const url = "postgres://sidebar:secret@127.0.0.1:5432/audit";
+    expect(parseConfig({ ...valid, DATABASE_URL: url, DATABASE_TIMEOUT_MS: "500" })).toMatchObject({
+      DATABASE_URL: url,
+      DATABASE_TIMEOUT_MS: 500,
+    });
+  });
+
+  it("names a DATABASE_URL that is not a Postgres URL, without echoing it, and a timeout out of range", () => {
+    const message = errorOf({ ...valid, DATABASE_URL: "mysql://root:hunter2@db/audit" });
+    expect(message).toContain("DATABASE_URL");
+    expect(message).not.toContain("hunter2");
+    expect(errorOf({ ...valid, DATABASE_TIMEOUT_MS: "5" })).toContain("DATABASE_TIMEOUT_MS");
+  });
+});

@@ -122,6 +122,8 @@ const auditEnvSchema = z.object({
       .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// connection URL")
       .optional(),
   ),
+  /** Longest wait for a Postgres connection or statement: a hung database answers the request by the fail mode. */
+  DATABASE_TIMEOUT_MS: int(100, 60_000, 2_000),
   /** The embedded store's database file, used when DATABASE_URL is unset. */
   AUDIT_DB_PATH: z.string().trim().optional().default("./data/audit.db").pipe(z.string().min(1, "must be a file path")),
   /** closed: a profile view is refused (503) when its audit entry cannot be written; open: served with a warning. */

@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { ConfigError, parseAuditConfig } from "../lib/config";
-import { openSqliteStore } from "../lib/audit/sqlite-store";
+import { describeAuditStore, openAuditStore } from "../lib/audit/open-store";
 import { verifyStore } from "../lib/audit/verify";
 
 async function main(): Promise<number> {
@@ -17,19 +17,26 @@ async function main(): Promise<number> {
     console.error(error.message);
     return 2;
   }
-  if (!existsSync(config.AUDIT_DB_PATH)) {
+  if (!config.DATABASE_URL && !existsSync(config.AUDIT_DB_PATH)) {
     console.error(`audit:verify: no audit database at ${config.AUDIT_DB_PATH} (AUDIT_DB_PATH)`);
     return 2;
   }
-  const store = openSqliteStore(config.AUDIT_DB_PATH);
+  const store = openAuditStore(config);
+  const where = describeAuditStore(config);
   try {
-    const result = await verifyStore(store);
+    let result;
+    try {
+      result = await verifyStore(store);
+    } catch (error) {
+      console.error(`audit:verify: cannot read ${where}: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
     if (result.ok) {
-      console.log(`audit:verify: OK, ${result.checked} entries, chain intact up to entry ${result.lastSeq}`);
+      console.log(`audit:verify: OK, ${result.checked} entries, chain intact up to entry ${result.lastSeq} (${where})`);
       return 0;
     }
     console.error(
-      `audit:verify: BROKEN at entry ${result.seq}: ${result.reason} (${result.checked} entries verified before it)`,
+      `audit:verify: BROKEN at entry ${result.seq}: ${result.reason} (${result.checked} entries verified before it; ${where})`,
     );
     return 1;
   } finally {

@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { closeAuditLog, startAuditLog } from "../lib/audit/audit-log";
 import { ConfigError, parseConfig } from "../lib/config";
 import { answerClientError, createFrontDoor } from "../lib/server/front-door";
 
@@ -30,14 +31,25 @@ if (!config.AUDIT_ENABLED) {
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const app = next({ dev: false, dir, hostname: config.HOST, port: config.PORT });
 await app.prepare();
+// The audit store is shared with the app's bundles through globalThis: opened (and migrated) here, once the app's code
+// is loaded (loading blocks the event loop, which would eat into the store's connection timeout), flushed at shutdown.
+if (config.AUDIT_ENABLED) startAuditLog();
 const handle = app.getRequestHandler();
 const frontDoorOptions = { extraFrameAncestors: config.EMBED_ALLOWED_ORIGINS, appUrl: config.APP_URL };
 const server = createServer(createFrontDoor((req, res) => handle(req, res), frontDoorOptions));
 server.on("clientError", (error: NodeJS.ErrnoException, socket) => answerClientError(error, socket, frontDoorOptions));
 server.listen(config.PORT, config.HOST, () => console.log(`> Ready on http://${config.HOST}:${config.PORT}`));
 
+/** Stop taking requests, let those in flight finish, write every queued audit entry, then exit. */
 function shutDown(): void {
-  server.close(() => void app.close().finally(() => process.exit(0)));
+  server.close(() => {
+    void app
+      .close()
+      .catch(() => undefined)
+      .then(() => closeAuditLog())
+      .catch(() => undefined)
+      .finally(() => process.exit(0));
+  });
   // Keep-alive sockets would hold close() open; idle ones go now, busy ones after their response.
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5_000).unref();

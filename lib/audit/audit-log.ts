@@ -2,7 +2,7 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/core/error-body";
 import { identifierLookup, sealIdentifier } from "./identifier-seal";
-import { openSqliteStore } from "./sqlite-store";
+import { openAuditStore } from "./open-store";
 import type { AuditStore } from "./store";
 import type { AuditEvent, SealedEntry } from "./types";
 import { AuditWriter } from "./writer";
@@ -22,14 +22,29 @@ export function getAuditLog(): AuditLog {
   const existing = holder[GLOBAL_KEY];
   if (existing) return existing;
   const config = getConfig();
-  const store = openSqliteStore(config.AUDIT_DB_PATH);
+  const store = openAuditStore(config);
   const log = { store, writer: new AuditWriter(store) };
   holder[GLOBAL_KEY] = log;
+  // Postgres: connect and migrate now rather than on the first agent's request (a failure is retried at first use).
+  store.ready?.().catch((error: unknown) => warn("audit store not ready", error));
   startRetention(store, config.AUDIT_RETENTION_DAYS);
-  // Next.js ends the process with process.exit after SIGTERM/SIGINT: 'exit' handlers still run, synchronously, so the
-  // SQLite store takes whatever is still queued (a clean shutdown loses nothing).
-  process.once("exit", () => log.writer.flushSync());
+  // `npm start` flushes through closeAuditLog before it exits. Anything else ending the process with process.exit
+  // still runs 'exit' handlers, synchronously: the SQLite store takes whatever is queued; Postgres cannot (no I/O
+  // completes there any more), so a loss is at least said.
+  process.once("exit", () => {
+    const left = log.writer.pending;
+    if (!log.writer.flushSync()) console.error(`audit: ${left} entries still queued at exit were not written`);
+  });
   return log;
+}
+
+/** Opens the store at start-up (`npm start`), so Postgres migrations run before the first request; never throws. */
+export function startAuditLog(): void {
+  try {
+    getAuditLog();
+  } catch (error) {
+    warn("audit store not ready", error);
+  }
 }
 
 function startRetention(store: AuditStore, days: number): void {

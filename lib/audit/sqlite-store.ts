@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { chainEntries, GENESIS } from "./chain";
+import { filterConditions, STORED_COLUMNS } from "./filter-sql";
 import type { AuditFilter, AuditStore } from "./store";
 import type { Checkpoint, SealedEntry, StoredEntry } from "./types";
 
@@ -16,24 +17,6 @@ const MIGRATIONS = [
    CREATE INDEX audit_entries_agent ON audit_entries (agent_name, seq);
    CREATE TABLE audit_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL);`,
 ];
-
-const COLUMNS = [
-  "seq",
-  "time",
-  "agent_name",
-  "agent_email",
-  "agent_source",
-  "agent_role",
-  "action",
-  "collection",
-  "identifier_enc",
-  "identifier_lookup",
-  "outcome",
-  "request_id",
-  "detail",
-  "prev_hash",
-  "hash",
-] as const;
 
 /** better-sqlite3 is synchronous: its result (or its throw, as a rejection) behind the store's promise interface. */
 const settle = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
@@ -50,16 +33,8 @@ function migrate(db: Database.Database): void {
 
 /** `?` placeholders and values of the auditor's filters. */
 function whereOf(filter: AuditFilter): { sql: string; values: unknown[] } {
-  const parts: string[] = [];
-  const values: unknown[] = [];
-  const add = (clause: string, value: unknown) => (parts.push(clause), values.push(value));
-  if (filter.agent) add("agent_name = ?", filter.agent);
-  if (filter.identifierLookup) add("identifier_lookup = ?", filter.identifierLookup);
-  if (filter.action) add("action = ?", filter.action);
-  if (filter.since) add("time >= ?", filter.since);
-  if (filter.until) add("time < ?", filter.until);
-  if (filter.beforeSeq !== undefined) add("seq < ?", filter.beforeSeq);
-  return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", values };
+  const { conditions, values } = filterConditions(filter);
+  return { sql: conditions.length ? `WHERE ${conditions.join(" AND ")}` : "", values };
 }
 
 /**
@@ -77,7 +52,7 @@ export function openSqliteStore(file: string): AuditStore {
   const newest = db.prepare("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1");
   const readCheckpoint = db.prepare("SELECT seq, hash FROM audit_checkpoint WHERE id = 1");
   const insert = db.prepare(
-    `INSERT INTO audit_entries (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")})`,
+    `INSERT INTO audit_entries (${STORED_COLUMNS.join(", ")}) VALUES (${STORED_COLUMNS.map((c) => `@${c}`).join(", ")})`,
   );
   const appendAll = db.transaction((entries: readonly SealedEntry[]) => {
     const last = (newest.get() ?? readCheckpoint.get() ?? GENESIS) as Checkpoint;

@@ -19,6 +19,8 @@ export type AuditFilter = {
  */
 export interface AuditStore {
   readonly kind: "sqlite" | "postgres";
+  /** Connects and migrates ahead of the first entry (Postgres, at start-up); rejects while the database is away. */
+  ready?(): Promise<void>;
   append(entries: readonly SealedEntry[]): Promise<void>;
   /** Removes entries older than `cutoff` (ISO time), moving the checkpoint to the newest removed one. */
   removeOlderThan(cutoff: string): Promise<number>;

@@ -1,15 +1,14 @@
 // The audit trail over real HTTP (DESIGN §10): the built app writing a real SQLite file, restarts, audit:verify,
 // tampering by hand, AUDIT_FAIL_MODE, and no identifier in clear in the file or the logs.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StoredEntry } from "@/lib/audit/types";
 import { SEED_IDS } from "@/simulator/seed-ids";
-import { profilePath, ROOT, signIn, type Stack, startStack } from "./harness";
+import { runAuditVerify } from "@/tests/support/audit-verify-cli";
+import { profilePath, signIn, type Stack, startStack } from "./harness";
 
 const ada = SEED_IDS.ada.userId;
 let dir: string;
@@ -30,16 +29,7 @@ function readEntries(file = dbPath): StoredEntry[] {
   }
 }
 
-function auditVerify(): { status: number | null; output: string } {
-  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-  const run = spawnSync(process.execPath, [tsx, "--conditions=react-server", "scripts/audit-verify.ts"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", AUDIT_DB_PATH: dbPath },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
-}
+const auditVerify = () => runAuditVerify({ AUDIT_DB_PATH: dbPath });
 
 async function reveal(stack: Stack, cookie: string) {
   const response = await fetch(`${stack.appUrl}${profilePath("users", ada, "reveal")}`, {
