@@ -48,6 +48,9 @@ test("the route tree was read", () => {
   expect(guarded.every((e) => e.methods.length > 0)).toBe(true);
 });
 
+/** Auditor-only (DESIGN §10): a 404 for everyone else, signed out included, so their existence is not announced. */
+const AUDITORS_ONLY = ["/admin/audit", "/api/audit", "/api/audit.csv"];
+
 /** Host frames (`/embed/<host>/sidebar`) never show a sign-in form: they say so and ask the host to reload. */
 const HOST_FRAME = /^\/embed\/[^/]+\/sidebar$/;
 
@@ -56,7 +59,10 @@ for (const entry of guarded) {
     test(`${method} ${entry.url} refuses an anonymous request`, async ({ request, baseURL }) => {
       const response = await request.fetch(entry.url, { method, maxRedirects: 0 });
       const status = response.status();
-      if (entry.url.startsWith("/api/")) {
+      if (AUDITORS_ONLY.includes(entry.url)) {
+        expect(status).toBe(404);
+        expect(response.headers().location).toBeUndefined();
+      } else if (entry.url.startsWith("/api/")) {
         // The BFF: 401 JSON for the browser code, never a redirect.
         expect(status).toBe(401);
         expect(response.headers()["content-type"]).toMatch(/^application\/json\b/);

@@ -5,7 +5,14 @@ import { type Agent, roleOf } from "@/lib/auth/agent";
 import { AppError } from "@/lib/core/error-body";
 import { formatIdentifier, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
 
-export type AuditTarget = { agent: Agent; collection: Collection; id: ProfileIdentifier; action: AuditAction };
+export type AuditTarget = {
+  agent: Agent;
+  collection: Collection;
+  id: ProfileIdentifier;
+  action: AuditAction;
+  /** Set by the handler while it runs: what was revealed (`trait:phone`). */
+  detail?: string;
+};
 
 /**
  * The audit entry of one BFF request about a profile (`outcome`: `ok` or the error code the agent got). Null when it
@@ -26,6 +33,7 @@ export async function auditProfileRequest(
       identifier: formatIdentifier(target.id),
       outcome,
       requestId,
+      ...(target.detail ? { detail: target.detail } : {}),
     });
     return null;
   } catch (error) {

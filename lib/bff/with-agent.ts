@@ -28,6 +28,8 @@ export type ProfileRouteContext<Q> = {
   signal: AbortSignal;
   /** The request itself, for the one route that reads a body (POST …/reveal). */
   request: Request;
+  /** What the handler adds to this request's audit entry: `detail` (what was revealed; never a customer's value). */
+  audit: { detail?: string };
 };
 
 export type RouteResult = {
@@ -131,6 +133,7 @@ export function withAgent<Q>(spec: RouteSpec<Q>, handler: (context: ProfileRoute
         refresh: wantsRefresh(request),
         signal: request.signal,
         request,
+        audit: audited,
       };
       // The rate limiter serves waiting agents in turn (fairness): it learns whose request this is from the scope.
       const result = await runAsAgent(`${agent.source}:${agent.email ?? agent.name}`, () => handler(context));

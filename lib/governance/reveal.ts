@@ -41,6 +41,11 @@ export async function readRevealRequest(request: Request): Promise<RevealRequest
   return parsed.data;
 }
 
+/** What the audit entry says was revealed: `trait:<key>` or `external_id_type:<type>` (a field's name, never its value). */
+export function revealedField(ask: RevealRequest): string {
+  return "trait" in ask ? `trait:${ask.trait}` : `external_id_type:${ask.external_id_type}`;
+}
+
 /** Refuses anyone who may not reveal (403 `forbidden`); the refusal is audited like the reveal. */
 export function assertMayReveal(agent: Agent): void {
   if (!canReveal(roleOf(agent)))
