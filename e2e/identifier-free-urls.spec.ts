@@ -95,9 +95,10 @@ test("look up by e-mail and phone, load more timeline, follow a linked account: 
   // Recent lookups link by handle too.
   await page.goto("/");
   await expect(page.getByRole("region", { name: "Recent lookups" }).getByRole("link").first()).toBeVisible();
-  const recentLinks = await page.getByRole("region", { name: "Recent lookups" }).getByRole("link").evaluateAll(
-    (links) => links.map((a) => (a as HTMLAnchorElement).href),
-  );
+  const recentLinks = await page
+    .getByRole("region", { name: "Recent lookups" })
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
 
   expect(requested.some((url) => url.includes("/api/lookup"))).toBe(true);
   expect(requested.some((url) => /\/api\/profiles\/users\/h1\./.test(url))).toBe(true);
