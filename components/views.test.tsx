@@ -274,7 +274,7 @@ describe("truncated identities and links", () => {
     );
     vi.stubGlobal("fetch", fetchMock);
     try {
-      renderWith(<IdentityCards collection="users" id="user_id:u_big" />);
+      renderWith(<IdentityCards collection="users" id="h1.u_big" label="user_id:u_big" />);
       await user.click(await screen.findByRole("button", { name: "Load more identifiers (100 shown)" }));
       expect(await screen.findByText("anon_199")).toBeInTheDocument();
       await user.click(await screen.findByRole("button", { name: "Load more identifiers (200 shown)" }));
@@ -288,7 +288,12 @@ describe("truncated identities and links", () => {
 
   it("follows the links cursor with Load more, and counts links without identifiers", async () => {
     const user = userEvent.setup();
-    const link = (n: number) => ({ to_collection: "accounts", external_ids: [{ id: `acct_${n}`, type: "group_id" }] });
+    // The BFF adds each link's handle (lib/bff/link-handles.ts); the card opens by it and shows the identifier.
+    const link = (n: number) => ({
+      to_collection: "accounts",
+      external_ids: [{ id: `acct_${n}`, type: "group_id" }],
+      handle: `h1.acct_${n}`,
+    });
     const first = [
       link(1),
       { to_collection: "accounts", external_ids: [] },
@@ -304,8 +309,12 @@ describe("truncated identities and links", () => {
     });
     vi.stubGlobal("fetch", fetchMock);
     try {
-      renderWith(<LinkedAccounts collection="users" id="user_id:u_big" renderOpener={linkOpener} />);
+      renderWith(<LinkedAccounts collection="users" id="h1.u_big" renderOpener={linkOpener} />);
       expect(await screen.findAllByTestId("linked-profile")).toHaveLength(1);
+      expect(await screen.findByRole("link", { name: /Some Co/ })).toHaveAttribute(
+        "href",
+        "/profiles/accounts/h1.acct_1",
+      );
       expect(screen.getByTestId("links-unidentified")).toHaveTextContent("2 linked profiles without identifiers");
       await user.click(screen.getByRole("button", { name: "Load more links (3 shown)" }));
       expect(await screen.findByText("group_id:acct_2")).toBeInTheDocument();
@@ -322,7 +331,7 @@ describe("truncated identities and links", () => {
       vi.fn(() => Promise.resolve(json({ data: [{ to_collection: "accounts", external_ids: [] }] }))),
     );
     try {
-      renderWith(<LinkedAccounts collection="users" id="user_id:u_big" renderOpener={linkOpener} />);
+      renderWith(<LinkedAccounts collection="users" id="h1.u_big" renderOpener={linkOpener} />);
       expect(await screen.findByTestId("links-unidentified")).toHaveTextContent("1 linked profile without identifiers");
       expect(screen.queryByText("This user belongs to no account.")).toBeNull();
       expect(screen.queryByRole("button", { name: /Load more/ })).toBeNull();

@@ -15,8 +15,10 @@ test("pastes with the default type: an e-mail in any case, mailto:, a formatted 
     await page.goto("/");
     await expect(page.getByLabel("Value")).toBeFocused(); // the page is for looking up: the field has focus
     await lookUp(page, typed);
-    await expect(page).toHaveURL(new RegExp(`/profiles/users/${encodeURIComponent(id).replace(/[+]/g, "\\+")}$`));
+    // The address names the profile by its handle, never by what was typed (DESIGN §10).
+    await expect(page).toHaveURL(/\/profiles\/users\/h1\.[A-Za-z0-9_-]+$/);
     await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
+    await expect(page.getByText(`user · ${id}`)).toBeVisible();
   }
   await page.goto("/");
   const recents = page.getByRole("region", { name: "Recent lookups" });

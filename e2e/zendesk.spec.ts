@@ -213,10 +213,12 @@ test("a slow answer for the previous requester never replaces the current one", 
   await page.goto(
     host.show("zendesk-race", zendeskHostHtml(e2eEnv.appUrl, e2eEnv.hostUrl, token, ada, { delayFirstGetMs: 2_500 })),
   );
-  // Every profile the frame asks the BFF for: Ada's must never be among them.
+  // Every lookup the frame sends (the identifier goes in the body, the profile is then fetched by its handle): Ada's
+  // must never be among them.
   const adaRequests: string[] = [];
   page.on("request", (r) => {
-    if (r.url().includes(`/api/profiles/users/${encodeURIComponent(SEED_IDS.ada.userId)}`)) adaRequests.push(r.url());
+    const body = r.url().endsWith("/api/lookup") ? (r.postData() ?? "") : "";
+    if (body.includes(ada.externalId) || body.includes(ada.email)) adaRequests.push(body);
   });
   // The sidebar has asked for Ada (answer held back); the agent switches tickets before it arrives.
   await expect.poll(async () => (await zafState(page)).gets).toBe(1);

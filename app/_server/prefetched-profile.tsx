@@ -4,10 +4,10 @@ import { auditPageView } from "@/lib/audit/page-view";
 import type { Agent } from "@/lib/auth/agent";
 import { maskDehydratedState } from "@/lib/governance/mask-dehydrated";
 import { prefetchProfile } from "@/lib/prefetch/prefetch-profile";
-import { parseIdentifier, type Collection } from "@/lib/core/identifiers";
+import { formatIdentifier, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
 
 /**
- * Renders `children` (a profile view for `collection`/`id`, the formatted `type:value`) with the first paint's data
+ * Renders `children` (a profile view for `collection`/`identifier`, whose queries use `handle`) with the first paint's data
  * already in React Query's cache, so identities, traits and the header come in the HTML itself. When the Profile API
  * says within the budget that no such profile exists, renders `notFound` instead: the 404 state is in the HTML, with
  * no panels failing one by one before the view notices. Only for pages behind `requireAgent`: the data is fetched
@@ -16,22 +16,24 @@ import { parseIdentifier, type Collection } from "@/lib/core/identifiers";
 export async function PrefetchedProfile({
   agent,
   collection,
-  id,
+  identifier,
+  handle,
   notFound,
   children,
 }: {
   /** Who the page is for: the data is masked for them (DESIGN §10). */
   agent: Agent;
   collection: Collection;
-  id: string;
+  identifier: ProfileIdentifier;
+  /** The profile's handle (lib/governance/profile-handle.ts): the browser's query keys name it by this. */
+  handle: string;
   notFound: ReactNode;
   children: ReactNode;
 }) {
-  const parsed = parseIdentifier(id);
-  if (!parsed.ok) return children;
-  const prefetched = await prefetchProfile(collection, parsed.identifier, id);
+  const prefetched = await prefetchProfile(collection, identifier, handle);
   // The page view is in the audit trail before any of its data is rendered (DESIGN §10).
-  if (!(await auditPageView(agent, collection, id, prefetched.notFound ? "not_found" : "ok"))) {
+  const formatted = formatIdentifier(identifier);
+  if (!(await auditPageView(agent, collection, formatted, prefetched.notFound ? "not_found" : "ok"))) {
     return (
       <div
         role="alert"

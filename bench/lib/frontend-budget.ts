@@ -39,15 +39,29 @@ export async function measureBlankPageJs(port: number): Promise<number> {
   }
 }
 
+/**
+ * The sidebar's own address of a customer: `/embed?id=…` answers a redirect to its handle form (`/embed?h=…`, DESIGN
+ * §10), which is what agents' browsers load, so that is what is timed (without the redirect's round trip).
+ */
+async function sidebarPath(app: App, id: string): Promise<string> {
+  const answer = await fetch(`${app.url}/embed?id=${encodeURIComponent(id)}`, {
+    headers: { cookie: app.cookie },
+    redirect: "manual",
+  });
+  const location = answer.headers.get("location");
+  if (answer.status !== 307 || !location) throw new Error(`/embed?id= answered HTTP ${answer.status}, not a redirect`);
+  return new URL(location, app.url).pathname + new URL(location, app.url).search;
+}
+
 export async function measureEmbed(app: App) {
-  const path = `/embed?id=${encodeURIComponent(SEED_IDS.ada.userId)}`;
+  const path = await sidebarPath(app, SEED_IDS.ada.userId);
   const js = await measurePageJs(`${app.url}${path}`, app.cookie);
   if (js.status !== 200) throw new Error(`/embed answered HTTP ${js.status}`);
   // "Cold" is about Ada's data, not the server or the browser: a running server has rendered /embed before, so it
   // renders it once for another customer first (Next.js loads a route's code on its first request), and an agent's
   // browser has been running, so its first page (that other customer, whose data the server now holds) is timed on
   // its own row. Every visit still starts with an empty HTTP cache, so each downloads all the JavaScript.
-  const quiet = `/embed?id=${encodeURIComponent(SEED_IDS.quiet.userId)}`;
+  const quiet = await sidebarPath(app, SEED_IDS.quiet.userId);
   await fetch(`${app.url}${quiet}`, { headers: { cookie: app.cookie } }).then((r) => r.text());
   // An identity only the identity cards show, and a trait only the traits panel shows.
   const ada = { url: `${app.url}${path}`, texts: [SEED_IDS.ada.idfa.split(":")[1] ?? "", "Head of Analytics"] };
@@ -55,7 +69,7 @@ export async function measureEmbed(app: App) {
   // A slow laptop: the same customer by e-mail (another identifier, so nothing cached: the BFF calls the simulator at
   // 50 ms), with every renderer task 4x slower; last, so its cache misses do not change the rows above.
   const adaByEmail = {
-    url: `${app.url}/embed?id=${encodeURIComponent(SEED_IDS.ada.email)}`,
+    url: `${app.url}${await sidebarPath(app, SEED_IDS.ada.email)}`,
     texts: ada.texts,
     cpuThrottle: 4,
   };

@@ -20,19 +20,22 @@ export const KEY_TRAITS: Record<Collection, string[]> = {
 
 export { buttonOpener, type OpenProfile, type RenderOpener } from "./openers";
 
+/** A linked profile: `id` is its handle (from the BFF's links answer), `label` the identifier it is shown by. */
 function LinkedCard({
   collection,
   id,
+  label,
   renderOpener,
 }: {
   collection: Collection;
   id: string;
+  label: string;
   renderOpener: RenderOpener;
 }) {
   const include = KEY_TRAITS[collection];
   const traits = useQuery(keyTraitsQuery(collection, id, include));
   const name = traits.data?.traits.name;
-  const title = typeof name === "string" && name ? name : id;
+  const title = typeof name === "string" && name ? name : label;
   const Icon = collection === "accounts" ? Building2 : User;
   const heading = (
     <span className="flex min-w-0 items-center gap-1.5 font-medium break-all">
@@ -43,8 +46,8 @@ function LinkedCard({
   const linkClass = "text-accent block underline-offset-2 hover:underline";
   return (
     <li className="border-border bg-surface-raised min-w-0 rounded-md border p-2 text-sm" data-testid="linked-profile">
-      {renderOpener({ collection, id, className: linkClass, children: heading })}
-      <p className="text-fg-muted font-mono text-xs break-all">{id}</p>
+      {renderOpener({ collection, id, label, className: linkClass, children: heading })}
+      <p className="text-fg-muted font-mono text-xs break-all">{label}</p>
       {traits.isPending ? <Skeleton label={`Loading ${title}`} lines={1} /> : null}
       {traits.isError ? <p className="text-fg-muted text-xs">Key traits could not be loaded.</p> : null}
       {traits.data ? (
@@ -65,9 +68,12 @@ function LinkedCard({
   );
 }
 
-function linkTarget(link: ProfileLink): { collection: Collection; id: string } | null {
-  const id = pickProfileIdentifier(link.external_ids);
-  return id && isCollection(link.to_collection) ? { collection: link.to_collection, id } : null;
+/** A link opens by the handle the BFF added to it (DESIGN §10); one without a handle or identifier cannot be opened. */
+function linkTarget(link: ProfileLink): { collection: Collection; id: string; label: string } | null {
+  const label = pickProfileIdentifier(link.external_ids);
+  return label && link.handle && isCollection(link.to_collection)
+    ? { collection: link.to_collection, id: link.handle, label }
+    : null;
 }
 
 /** The accounts of a user (or the users of an account), each opening that profile. */
@@ -105,6 +111,7 @@ export function LinkedAccounts({
                   key={`${target.collection}:${target.id}`}
                   collection={target.collection}
                   id={target.id}
+                  label={target.label}
                   renderOpener={renderOpener}
                 />
               ))}

@@ -2,6 +2,7 @@
 import { EyeOff } from "lucide-react";
 import { useState } from "react";
 import type { JsonValue, MaskedValue } from "@/lib/core/api-types";
+import { bffProfilePath } from "@/lib/core/paths";
 import { useBffFetcher } from "@/lib/queries/client-fetcher";
 import { Button } from "@/components/ui/button";
 import { useRevealTarget } from "./reveal-target";
@@ -11,10 +12,6 @@ export type RevealField = { trait: string } | { external_id_type: string };
 
 type State =
   { kind: "masked" } | { kind: "loading" } | { kind: "revealed"; text: string } | { kind: "failed"; message: string };
-
-function revealPath(collection: string, id: string): string {
-  return `/api/profiles/${collection}/${encodeURIComponent(id)}/reveal`;
-}
 
 const asText = (value: JsonValue) => (typeof value === "string" ? value : JSON.stringify(value));
 
@@ -36,7 +33,9 @@ export function MaskedValueView({ value, field }: { value: MaskedValue; field?: 
     if (!target || !field) return;
     setState({ kind: "loading" });
     try {
-      const answer = await fetchBff<{ value: JsonValue }>(revealPath(target.collection, target.id), { json: field });
+      const answer = await fetchBff<{ value: JsonValue }>(bffProfilePath(target.collection, target.id, "reveal"), {
+        json: field,
+      });
       setState({ kind: "revealed", text: asText(answer.value) });
     } catch (error) {
       setState({ kind: "failed", message: error instanceof Error ? error.message : "Could not reveal the value." });

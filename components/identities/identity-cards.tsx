@@ -63,8 +63,11 @@ function IdentityItem({ externalId, matched }: { externalId: ExternalId; matched
   );
 }
 
-/** Every identifier of the profile, grouped by kind; the one the agent looked up is marked "matched by". */
-export function IdentityCards({ collection, id }: { collection: Collection; id: string }) {
+/**
+ * Every identifier of the profile (`id` is its handle), grouped by kind; the one the agent looked it up by (`label`,
+ * its `type:value`) is marked "matched by".
+ */
+export function IdentityCards({ collection, id, label }: { collection: Collection; id: string; label: string }) {
   const query = useQuery(externalIdsQuery(collection, id));
   // The first page is its own (server-prefetched) query; "Load more" starts a second, paged one at its cursor.
   const firstNext = query.data?.cursor?.has_more && query.data.cursor.next ? query.data.cursor.next : "";
@@ -104,7 +107,7 @@ export function IdentityCards({ collection, id }: { collection: Collection; id: 
                           : `${externalId.type}:${externalId.id}`
                       }
                       externalId={externalId}
-                      matched={isMatchedIdentifier(externalId, id)}
+                      matched={isMatchedIdentifier(externalId, label)}
                     />
                   ))}
                 </ul>

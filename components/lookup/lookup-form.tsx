@@ -3,46 +3,26 @@ import { Search } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { useBffFetcher } from "@/lib/queries/client-fetcher";
-import { profileExists } from "@/lib/queries/profiles";
-import { cleanPaste, lookupCandidates } from "@/lib/views/lookup-candidates";
-import {
-  LOOKUP_PASTE_HINT,
-  LOOKUP_TYPE_LABELS,
-  LOOKUP_TYPES,
-  parseLookupInput,
-  type LookupTarget,
-  type LookupType,
-} from "@/lib/views/lookup-input";
+import { lookupProfile, type FoundProfile } from "@/lib/queries/lookup";
+import { formLookupCandidates } from "@/lib/views/lookup-candidates";
+import { LOOKUP_PASTE_HINT, LOOKUP_TYPE_LABELS, LOOKUP_TYPES, type LookupType } from "@/lib/views/lookup-input";
 import { profilePath } from "@/lib/core/paths";
 import { useViewSettings } from "@/components/profile/view-settings-context";
 import { Button } from "@/components/ui/button";
 import { describeError } from "@/components/ui/query-states";
 
 const field = "border-border bg-surface min-w-0 rounded-md border px-2 py-1.5 text-sm";
-/** At most this many identifiers are tried per lookup (each is one small metadata call). */
-const MAX_PROBES = 4;
 
 type Outcome =
   | { kind: "error"; message: string }
   | { kind: "miss"; tried: string[] }
-  | { kind: "did-you-mean"; asked: string; found: LookupTarget };
+  | { kind: "did-you-mean"; asked: string; found: FoundProfile };
 
-/** The identifiers to try: the form's reading of the input (a pasted type:value wins), then the likely alternatives. */
-function candidatesFor(
-  type: LookupType,
-  customType: string,
-  value: string,
-  explicitType: boolean,
-  phoneCountry: string,
-) {
-  const cleaned = cleanPaste(value);
-  const parsed = parseLookupInput(type, customType, cleaned, explicitType);
-  if (!parsed.ok) return parsed;
-  if (type === "custom") return { ok: true as const, candidates: [parsed.target] };
-  const pasted = parsed.target.text === cleaned;
-  const chosen = pasted ? parsed.target.identifier.type : explicitType ? type : null;
-  const candidates = lookupCandidates(parsed.target.identifier.value, chosen, phoneCountry);
-  return { ok: true as const, candidates: (candidates.length ? candidates : [parsed.target]).slice(0, MAX_PROBES) };
+/** The type as POST /api/lookup reads it: none when the agent left the default (the server reads it from the value). */
+function typeToSend(type: LookupType, customType: string, explicitType: boolean): string | undefined {
+  if (!explicitType) return undefined;
+  if (type === "custom") return customType.trim() || undefined;
+  return type;
 }
 
 /**
@@ -63,19 +43,19 @@ export function LookupForm() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const errorId = useId();
   const hintId = useId();
-  const open = (target: LookupTarget) => router.push(profilePath(target.collection, target.text));
+  // The address names the profile by its handle, never by what the agent typed (DESIGN §10).
+  const open = (found: FoundProfile) => router.push(profilePath(found.collection, found.handle));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = candidatesFor(type, customType, value, explicitType, phoneCountry);
+    // The same reading the server makes: a bad input is explained at once, and a miss names what was tried.
+    const result = formLookupCandidates(type, customType, value, explicitType, phoneCountry);
     if (!result.ok) return setOutcome({ kind: "error", message: result.message });
     setBusy(true);
     setOutcome(null);
     try {
-      for (const candidate of result.candidates) {
-        if (!(await profileExists(fetchBff, candidate.collection, candidate.text))) continue;
-        if (candidate === result.candidates[0]) return open(candidate);
-        return setOutcome({ kind: "did-you-mean", asked: result.candidates[0]?.text ?? "", found: candidate });
-      }
+      const found = await lookupProfile(fetchBff, { value, type: typeToSend(type, customType, explicitType) });
+      if (found && found.label === found.asked) return open(found);
+      if (found) return setOutcome({ kind: "did-you-mean", asked: found.asked, found });
       setOutcome({ kind: "miss", tried: result.candidates.map((c) => c.text) });
     } catch (error) {
       const { title, detail } = describeError(error);
@@ -157,7 +137,7 @@ export function LookupForm() {
           <p>
             No profile for {outcome.asked}. Did you mean{" "}
             <button type="button" className="text-accent font-mono underline" onClick={() => open(outcome.found)}>
-              {outcome.found.text}
+              {outcome.found.label}
             </button>
             ?
           </p>

@@ -29,7 +29,7 @@ export function RecentLookups() {
               <Link href={profilePath(item.collection, item.id)} className="text-accent text-sm break-all underline">
                 {item.name ? <span className="font-medium">{item.name}</span> : null}
                 {item.name ? " · " : null}
-                <span className="font-mono">{item.id}</span>
+                <span className="font-mono">{item.label}</span>
               </Link>{" "}
               <span className="text-fg-muted text-xs">({item.collection === "accounts" ? "account" : "user"})</span>
             </li>

@@ -36,11 +36,15 @@ function SummaryError({ error, retrying, onRetry }: { error: unknown; retrying: 
 export function ProfileHeader({
   collection,
   id,
+  label,
   summary,
   compact = false,
 }: {
   collection: Collection;
+  /** The handle: what the refresh re-fetches. */
   id: string;
+  /** The `type:value` the profile was opened by: shown, never put in a URL. */
+  label: string;
   summary: UseQueryResult<ProfileSummary>;
   compact?: boolean;
 }) {
@@ -68,10 +72,10 @@ export function ProfileHeader({
         {summary.isPending ? (
           <Skeleton label="Loading profile" lines={1} />
         ) : (
-          <h1 className={`${compact ? "text-base" : "text-2xl"} font-semibold break-words`}>{name ?? id}</h1>
+          <h1 className={`${compact ? "text-base" : "text-2xl"} font-semibold break-words`}>{name ?? label}</h1>
         )}
         <p className="text-fg-muted font-mono text-xs break-all">
-          {collection === "accounts" ? "account" : "user"} · {id}
+          {collection === "accounts" ? "account" : "user"} · {label}
         </p>
         {summary.data ? <SummaryFacts summary={summary.data} /> : null}
         {failedParts.length ? (

@@ -20,30 +20,32 @@ import { ViewFailure } from "./view-failure";
 import { useViewSettings } from "./view-settings-context";
 
 /**
- * The full profile page. The summary paints the header first; every panel runs its own query at the same time, so
+ * The full profile page, for the profile whose handle is `id` (every query and link uses it; DESIGN §10) and which
+ * was opened by `label` (its `type:value`, shown on the page, never put in a URL). The summary paints the header first; every panel runs its own query at the same time, so
  * a slow part only delays its own panel.
  */
-export function ProfileView({ collection, id }: { collection: Collection; id: string }) {
+export function ProfileView({ collection, id, label }: { collection: Collection; id: string; label: string }) {
   const summary = useQuery(summaryQuery(collection, id));
   const { pinnedTraits: pinned } = useViewSettings();
   const name = summary.isSuccess ? displayName(summary.data) : null;
   // Recent lookups hold only profiles that were found, with their names.
   useEffect(() => {
-    if (summary.isSuccess) saveRecentLookup(window.sessionStorage, { collection, id, ...(name ? { name } : {}) });
-  }, [summary.isSuccess, collection, id, name]);
+    if (summary.isSuccess)
+      saveRecentLookup(window.sessionStorage, { collection, id, label, ...(name ? { name } : {}) });
+  }, [summary.isSuccess, collection, id, label, name]);
   if (isNotFound(summary.error)) {
-    return <ProfileNotFound collection={collection} id={id} />;
+    return <ProfileNotFound collection={collection} id={label} />;
   }
   return (
     <ProfileFoundContext.Provider value={summary.isSuccess}>
       <CalmFailureContext.Provider value>
         <div className="space-y-4">
-          <ProfileHeader collection={collection} id={id} summary={summary} />
+          <ProfileHeader collection={collection} id={id} label={label} summary={summary} />
           <ViewFailure collection={collection} id={id} />
           <JustHappened collection={collection} id={id} />
           <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
             <div className="min-w-0 space-y-4">
-              <IdentityCards collection={collection} id={id} />
+              <IdentityCards collection={collection} id={id} label={label} />
               <TraitsPanel collection={collection} id={id} pinned={pinned} />
             </div>
             <div className="min-w-0 space-y-4">

@@ -12,18 +12,23 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { useNow } from "@/components/ui/use-now";
 import { useViewSettings } from "./view-settings-context";
 
-function AccountName({ id }: { id: string }) {
-  // The same query as the linked account's card, so the name costs no extra request.
-  const traits = useQuery(keyTraitsQuery("accounts", id, KEY_TRAITS.accounts));
+type Account = { handle: string; label: string };
+
+function AccountName({ handle, label }: Account) {
+  // The same query as the linked account's card (by the link's handle), so the name costs no extra request.
+  const traits = useQuery(keyTraitsQuery("accounts", handle, KEY_TRAITS.accounts));
   const name = traits.data?.traits.name;
-  return <span className="break-words">{typeof name === "string" && name ? name : id.replace(/^group_id:/, "")}</span>;
+  return (
+    <span className="break-words">{typeof name === "string" && name ? name : label.replace(/^group_id:/, "")}</span>
+  );
 }
 
-function accountIds(links: readonly ProfileLink[] | null): string[] {
-  return (links ?? [])
-    .filter((link) => isCollection(link.to_collection) && link.to_collection === "accounts")
-    .map((link) => pickProfileIdentifier(link.external_ids))
-    .filter((id): id is string => id !== null);
+function accountsOf(links: readonly ProfileLink[] | null): Account[] {
+  return (links ?? []).flatMap((link) => {
+    const label = pickProfileIdentifier(link.external_ids);
+    const isAccount = isCollection(link.to_collection) && link.to_collection === "accounts";
+    return isAccount && link.handle && label ? [{ handle: link.handle, label }] : [];
+  });
 }
 
 /**
@@ -37,7 +42,7 @@ export function SummaryFacts({ summary }: { summary: ProfileSummary }) {
   const flags = summaryFlags(summary, settings.flagTraits);
   const audiences = audienceMemberships(summary, settings.flagTraits);
   const local = customerLocalTime(summary, settings.timezoneTrait, now);
-  const accounts = summary.collection === "users" ? accountIds(summary.links).slice(0, 3) : [];
+  const accounts = summary.collection === "users" ? accountsOf(summary.links).slice(0, 3) : [];
   return (
     <div className="mt-1 space-y-1.5" data-testid="summary-facts">
       {flags.length ? (
@@ -75,10 +80,10 @@ export function SummaryFacts({ summary }: { summary: ProfileSummary }) {
         <p className="text-fg-muted flex min-w-0 items-start gap-1 text-xs" data-testid="summary-accounts">
           <Building2 aria-hidden className="mt-0.5 size-3.5 shrink-0" />
           <span className="min-w-0">
-            {accounts.map((id, i) => (
-              <span key={id}>
+            {accounts.map((account, i) => (
+              <span key={account.handle}>
                 {i > 0 ? ", " : null}
-                <AccountName id={id} />
+                <AccountName {...account} />
               </span>
             ))}
           </span>

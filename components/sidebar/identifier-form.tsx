@@ -1,13 +1,18 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
-import { sidebarTarget, type SidebarTarget } from "@/lib/views/lookup-input";
+import { useBffFetcher } from "@/lib/queries/client-fetcher";
+import { sidebarProfileFor, type SidebarProfile } from "@/lib/queries/lookup";
+import { sidebarTarget } from "@/lib/views/lookup-input";
 import { Button } from "@/components/ui/button";
+import { describeError } from "@/components/ui/query-states";
 
 /**
  * The sidebar's own compact lookup (`type:value`), used when the host's record names no known customer, when the
- * identifier names no profile, and for a bad `/embed?id=`. It opens the profile inside the sidebar (a group_id opens
- * the account), never by navigation, so an embedded sidebar keeps its host frame and its in-memory sign-in.
+ * identifier names no profile, and for a bad `/embed?id=`. The identifier goes to POST /api/lookup (never into a URL);
+ * the profile opens inside the sidebar by the handle that comes back (a group_id opens the account), never by
+ * navigation, so an embedded sidebar keeps its host frame and its in-memory sign-in. An identifier that names no
+ * profile opens the sidebar's not-found state.
  */
 export function IdentifierForm({
   initial = "",
@@ -16,19 +21,30 @@ export function IdentifierForm({
 }: {
   initial?: string;
   prompt?: string;
-  onOpen: (target: SidebarTarget) => void;
+  onOpen: (target: SidebarProfile) => void;
 }) {
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const errorId = useId();
-  function submit(event: FormEvent) {
+  const fetchBff = useBffFetcher();
+  async function submit(event: FormEvent) {
     event.preventDefault();
     const target = sidebarTarget(value);
-    if (target.ok) onOpen({ collection: target.collection, id: target.id });
-    else setError(target.message);
+    if (!target.ok) return setError(target.message);
+    setBusy(true);
+    setError(null);
+    try {
+      onOpen(await sidebarProfileFor(fetchBff, target));
+    } catch (failure) {
+      const { title, detail } = describeError(failure);
+      setError(`${title}. ${detail}`);
+    } finally {
+      setBusy(false);
+    }
   }
   return (
-    <form onSubmit={submit} className="flex flex-col gap-2 text-sm" data-testid="sidebar-lookup">
+    <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-2 text-sm" data-testid="sidebar-lookup">
       {prompt ? <p>{prompt}</p> : null}
       <label className="font-medium">
         Identifier (type:value)
@@ -48,8 +64,8 @@ export function IdentifierForm({
           {error}
         </p>
       ) : null}
-      <Button type="submit" className="self-start">
-        Look up
+      <Button type="submit" className="self-start" disabled={busy}>
+        {busy ? "Looking up…" : "Look up"}
       </Button>
     </form>
   );

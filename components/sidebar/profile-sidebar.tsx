@@ -4,6 +4,7 @@ import { ArrowLeft } from "lucide-react";
 import { useCallback, useState, type ReactNode } from "react";
 import type { Collection } from "@/lib/core/identifiers";
 import { isNotFound } from "@/lib/queries/bff-fetch";
+import type { SidebarProfile } from "@/lib/queries/lookup";
 import { summaryQuery } from "@/lib/queries/profiles";
 import { identitiesFoldedLine } from "@/lib/views/identity-groups";
 import type { SectionId } from "@/lib/views/section-layout";
@@ -24,27 +25,27 @@ import { IdentifierForm } from "./identifier-form";
 import { RevealTargetContext } from "@/components/governance/reveal-target";
 import { useSectionLayout } from "./use-section-layout";
 
-type Target = { collection: Collection; id: string };
+type Target = { collection: Collection; id: string; label: string };
+type OpenProfile = (collection: Collection, id: string, label: string) => void;
 
 /**
  * The compact sidebar (from 280 px wide): one column, no app chrome. Self-contained: it needs only a
  * QueryClientProvider above it (and, for the operator's settings, a ViewSettingsProvider). Opening a linked account
  * happens inside the sidebar (with a Back button) rather than by navigation, so a host iframe keeps its in-memory
- * sign-in.
+ * sign-in. `id` is the profile's handle (every BFF call names it by that; DESIGN §10), `label` its identifier, shown.
  */
 export function ProfileSidebar({
   collection,
   id,
+  label,
   notFound = false,
-}: {
-  collection: Collection;
-  id: string;
-  /** The server already knows this profile does not exist: show the 404 state without asking again. */
+}: Omit<SidebarProfile, "notFound"> & {
+  /** No such profile (the lookup or the server's prefetch already knows): the 404 state without asking again. */
   notFound?: boolean;
 }) {
-  const [stack, setStack] = useState<Target[]>([]);
-  const current = stack.at(-1) ?? { collection, id };
-  const open = (c: Collection, i: string) => setStack((s) => [...s, { collection: c, id: i }]);
+  const [stack, setStack] = useState<SidebarProfile[]>([]);
+  const current: SidebarProfile = stack.at(-1) ?? { collection, id, label, ...(notFound ? { notFound: true } : {}) };
+  const open = (next: SidebarProfile) => setStack((s) => [...s, next]);
   return (
     <div className="min-w-0 space-y-3 p-2 text-sm" data-testid="profile-sidebar">
       {stack.length ? (
@@ -52,17 +53,23 @@ export function ProfileSidebar({
           <ArrowLeft aria-hidden className="size-3.5" /> Back
         </Button>
       ) : null}
-      {notFound && !stack.length ? (
-        <SidebarNotFound collection={collection} id={id} onOpen={open} />
+      {current.notFound ? (
+        <SidebarNotFound key={stack.length} collection={current.collection} label={current.label} onOpen={open} />
       ) : (
-        <SidebarProfile key={`${current.collection}:${current.id}`} {...current} onOpen={open} />
+        <SidebarProfileView
+          key={`${current.collection}:${current.id}`}
+          collection={current.collection}
+          id={current.id}
+          label={current.label}
+          onOpen={(c, i, l) => open({ collection: c, id: i, label: l })}
+        />
       )}
     </div>
   );
 }
 
 /** Agent-first: who (the summary header), what just happened, then the sections in the agent's own order. */
-function SidebarProfile({ collection, id, onOpen }: Target & { onOpen: (collection: Collection, id: string) => void }) {
+function SidebarProfileView({ collection, id, label, onOpen }: Target & { onOpen: OpenProfile }) {
   const summary = useQuery(summaryQuery(collection, id));
   const { pinnedTraits } = useViewSettings();
   const { layout, toggle, move } = useSectionLayout();
@@ -75,25 +82,32 @@ function SidebarProfile({ collection, id, onOpen }: Target & { onOpen: (collecti
         collapsed: layout.collapsed.includes(section),
         onToggle: () => toggle(section),
         onMove: (delta) => move(section, delta),
-        foldedLine: section === "identities" ? identitiesFoldedLine(id, idCount) : undefined,
+        foldedLine: section === "identities" ? identitiesFoldedLine(label, idCount) : undefined,
       };
     },
-    [layout, toggle, move, id, idCount],
+    [layout, toggle, move, label, idCount],
   );
-  if (isNotFound(summary.error)) return <SidebarNotFound collection={collection} id={id} onOpen={onOpen} />;
+  if (isNotFound(summary.error))
+    return (
+      <SidebarNotFound
+        collection={collection}
+        label={label}
+        onOpen={(next) => onOpen(next.collection, next.id, next.label)}
+      />
+    );
   const sections: Record<SectionId, ReactNode> = {
     "just-happened": <JustHappened collection={collection} id={id} />,
     timeline: <Timeline collection={collection} id={id} heightClass="h-[28rem]" />,
     traits: <TraitsPanel collection={collection} id={id} pinned={pinnedTraits} />,
     linked: <LinkedAccounts collection={collection} id={id} renderOpener={buttonOpener(onOpen)} />,
-    identities: <IdentityCards collection={collection} id={id} />,
+    identities: <IdentityCards collection={collection} id={id} label={label} />,
     metadata: <MetadataCard collection={collection} id={id} />,
   };
   return (
     <ProfileFoundContext.Provider value={summary.isSuccess}>
       <RevealTargetContext.Provider value={{ collection, id }}>
         <CalmFailureContext.Provider value>
-          <ProfileHeader collection={collection} id={id} summary={summary} compact />
+          <ProfileHeader collection={collection} id={id} label={label} summary={summary} compact />
           <ViewFailure collection={collection} id={id} />
           <PanelControlsContext.Provider value={controlsFor}>
             {layout.order.map((section) => (
@@ -109,12 +123,16 @@ function SidebarProfile({ collection, id, onOpen }: Target & { onOpen: (collecti
 /** No such profile: say so, and offer a lookup that opens the next profile inside the sidebar (with Back). */
 function SidebarNotFound({
   collection,
-  id,
+  label,
   onOpen,
-}: Target & { onOpen: (collection: Collection, id: string) => void }) {
+}: {
+  collection: Collection;
+  label: string;
+  onOpen: (next: SidebarProfile) => void;
+}) {
   return (
-    <NotFoundState collection={collection} id={id}>
-      <IdentifierForm onOpen={(target) => onOpen(target.collection, target.id)} />
+    <NotFoundState collection={collection} id={label}>
+      <IdentifierForm onOpen={onOpen} />
     </NotFoundState>
   );
 }

@@ -1,18 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import type { SidebarTarget } from "@/lib/views/lookup-input";
+import type { SidebarProfile } from "@/lib/queries/lookup";
 import { IdentifierForm } from "./identifier-form";
 import { ProfileSidebar } from "./profile-sidebar";
 
 /**
- * The sidebar opened without a usable identifier (`/embed` with a bad or missing `?id=`): the reason, and a lookup
- * that opens the profile right here in the sidebar.
+ * The sidebar opened without a usable profile (`/embed` with a bad or missing `?id=`, or a handle that does not open
+ * here): the reason, and a lookup that opens the profile right here in the sidebar.
  */
 export function SidebarLookup({ message, initial = "" }: { message: string; initial?: string }) {
-  const [target, setTarget] = useState<SidebarTarget | null>(null);
-  if (target)
-    return <ProfileSidebar key={`${target.collection}:${target.id}`} collection={target.collection} id={target.id} />;
+  const [target, setTarget] = useState<SidebarProfile | null>(null);
+  if (target) return <ProfileSidebar key={`${target.collection}:${target.id}:${target.label}`} {...target} />;
   return (
     <div className="space-y-3 p-3 text-sm">
       <p role="alert">{message}</p>

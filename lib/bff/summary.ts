@@ -4,6 +4,7 @@ import type { AppError } from "@/lib/core/error-body";
 import type { CallOptions, ProfileApi } from "@/lib/profile-api/client";
 import { formatIdentifier, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
 import { isInternal, toAppError } from "./errors";
+import { withLinkHandles } from "./link-handles";
 
 /**
  * Page sizes of the first paint. 100 traits per class covers typical profiles in one call each (the panel pages
@@ -27,7 +28,7 @@ function fetchParts(api: ProfileApi, collection: Collection, id: ProfileIdentifi
     metadata: api.metadata(collection, id, {}, options).then((r) => ({ value: r.body.metadata, cache: r.cache })),
     links: api
       .links(collection, id, { limit: SUMMARY_LIMITS.links }, options)
-      .then((r) => ({ value: r.body.data, cache: r.cache })),
+      .then((r) => ({ value: withLinkHandles(r.body.data), cache: r.cache })),
   } satisfies Record<SummaryPart, Promise<PartResult>>;
 }
 

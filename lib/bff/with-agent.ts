@@ -6,7 +6,8 @@ import { getMaskPolicy } from "@/lib/governance/policy";
 import { canReveal } from "@/lib/governance/roles";
 import type { CacheStatus } from "@/lib/core/api-types";
 import { AppError } from "@/lib/core/error-body";
-import { isCollection, parseIdentifier, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
+import { isCollection, type Collection, type ProfileIdentifier } from "@/lib/core/identifiers";
+import { resolveProfileParam } from "./profile-param";
 import { runAsAgent } from "@/lib/profile-api/agent-scope";
 import { getApiSecurityHeaders } from "./api-headers";
 import { isInternal, toAppError } from "./errors";
@@ -59,9 +60,10 @@ const NO_STORE = "private, no-store";
 const CLIENT_CLOSED = 499;
 
 /**
- * `{collection}` and `{id}` from the path. Next.js has already percent-decoded them once; they are never decoded
- * again (a second decode would turn `%252e` into `.` and `%25` into a broken escape). An unknown collection is a 404:
- * like any path that is not one of our routes.
+ * `{collection}` and `{id}` from the path. `{id}` is a handle (what the app's own pages use) or `type:value` (API
+ * clients). Next.js has already percent-decoded them once; they are never decoded again (a second decode would turn
+ * `%252e` into `.` and `%25` into a broken escape). An unknown collection is a 404: like any path that is not one of
+ * our routes.
  */
 function parseProfileParams(params: { collection: string; id: string }): {
   collection: Collection;
@@ -73,16 +75,19 @@ function parseProfileParams(params: { collection: string; id: string }): {
       "Unknown collection: profiles are under /api/profiles/users or /api/profiles/accounts.",
     );
   }
-  const parsed = parseIdentifier(params.id);
-  if (!parsed.ok) throw new AppError("invalid_request_error", parsed.message);
-  return { collection: params.collection, id: parsed.identifier };
+  return { collection: params.collection, id: resolveProfileParam(params.collection, params.id) };
 }
 
 function wantsRefresh(request: Request): boolean {
   return /(?:^|,)\s*no-cache\s*(?:,|$)/i.test(request.headers.get("cache-control") ?? "");
 }
 
-function jsonResponse(body: unknown, status: number, requestId: string, extra: Record<string, string> = {}): Response {
+export function jsonResponse(
+  body: unknown,
+  status: number,
+  requestId: string,
+  extra: Record<string, string> = {},
+): Response {
   return Response.json(body, {
     status,
     // These routes skip proxy.ts (its matcher), so the security headers are set here.
@@ -90,7 +95,7 @@ function jsonResponse(body: unknown, status: number, requestId: string, extra: R
   });
 }
 
-function errorResponse(error: AppError, requestId: string): Response {
+export function errorResponse(error: AppError, requestId: string): Response {
   const extra: Record<string, string> = error.retryAfter ? { "Retry-After": String(error.retryAfter) } : {};
   return jsonResponse(error.toBody(requestId), error.status, requestId, extra);
 }

@@ -79,7 +79,12 @@ export type ProfileMetadata = {
 };
 export type MetadataResponse = { metadata: ProfileMetadata };
 
-export type ProfileLink = { to_collection: Collection | (string & {}); external_ids: ExternalId[] };
+export type ProfileLink = {
+  to_collection: Collection | (string & {});
+  external_ids: ExternalId[];
+  /** Added by the BFF: the handle to open the linked profile by (absent when it has no usable identifier). */
+  handle?: string;
+};
 export type LinksPage = { data: ProfileLink[]; cursor?: Cursor };
 
 /** The `error` of every BFF error body, and of each failed summary part. */

@@ -41,23 +41,24 @@ export type PrefetchedState = {
  * left out and the browser fetches it as usual, with its own loading and error states. A profile the Profile API
  * does not know is reported as `notFound`, so the HTML shows the 404 state instead of panels that fail one by one.
  *
- * Keys, page sizes and query strings come from the browser's own query options (lib/queries/profiles.ts) and the
+ * The keys and paths name the profile by its handle, as the browser's do (DESIGN §10). Keys, page sizes and query
+ * strings come from the browser's own query options (lib/queries/profiles.ts) and the
  * cache from the browser's QueryClient factory, so what the server puts in the cache is what the browser would ask for.
  */
 export async function prefetchProfile(
   collection: Collection,
   id: ProfileIdentifier,
-  formattedId: string,
+  handle: string,
   pinned: readonly string[] = getConfig().PINNED_TRAITS,
 ): Promise<PrefetchedState> {
   const first = FIRST_TRAITS_PARAMS;
   const client = makeQueryClient();
   const api = getProfileApi();
-  const traitsPath = bffProfilePath(collection, formattedId, "traits");
+  const traitsPath = bffProfilePath(collection, handle, "traits");
   let notFound = false;
   const work = Promise.allSettled([
     fetchProfileSummary(api, collection, id, {}).then(
-      (r) => client.setQueryData(summaryQuery(collection, formattedId).queryKey, r.body),
+      (r) => client.setQueryData(summaryQuery(collection, handle).queryKey, r.body),
       (error: unknown) => {
         notFound = error instanceof AppError && error.code === "not_found";
       },
@@ -66,16 +67,16 @@ export async function prefetchProfile(
       .externalIds(collection, id, { limit: EXTERNAL_IDS_PAGE_SIZE }, {})
       .then((r) =>
         client.setQueryData(
-          externalIdsQuery(collection, formattedId).queryKey,
+          externalIdsQuery(collection, handle).queryKey,
           withOwnCursor<ExternalIdsPage>(
             r.body,
-            bffProfilePath(collection, formattedId, "external_ids"),
+            bffProfilePath(collection, handle, "external_ids"),
             externalIdsSearch(),
           ),
         ),
       ),
     api.traits(collection, id, { limit: first.limit }, {}).then((r) =>
-      client.setQueryData(traitsQuery(collection, formattedId, first).queryKey, {
+      client.setQueryData(traitsQuery(collection, handle, first).queryKey, {
         pages: [withOwnCursor<TraitsPage>(r.body, traitsPath, traitsSearch(first))],
         pageParams: [""],
       }),
@@ -87,7 +88,7 @@ export async function prefetchProfile(
           .traits(collection, id, { limit: pinned.length, include: [...pinned] }, {})
           .then((r) =>
             client.setQueryData(
-              keyTraitsQuery(collection, formattedId, pinned).queryKey,
+              keyTraitsQuery(collection, handle, pinned).queryKey,
               withOwnCursor<TraitsPage>(r.body, traitsPath, keyTraitsSearch(pinned)),
             ),
           )

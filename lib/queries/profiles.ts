@@ -1,7 +1,8 @@
 /**
  * Query keys and options for everything the agent views fetch from the BFF. Components call useQuery /
  * useInfiniteQuery with these directly. Every key starts with ['profile', collection, id] so one profile's data
- * can be refreshed (or dropped) as a whole.
+ * can be refreshed (or dropped) as a whole. `id` is the profile's handle (DESIGN §10): keys and URLs name a profile by
+ * it, never by its identifier; the server's prefetch uses the same keys.
  */
 import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
 import type {
@@ -208,22 +209,6 @@ export function importantEventsQuery(collection: Collection, id: string, names: 
     },
     enabled: include.length > 0,
   });
-}
-
-/** Whether a profile exists (its small metadata call answers): the forgiving lookup probes its candidates with it. */
-export async function profileExists(
-  fetchBff: BffFetcher,
-  collection: Collection,
-  id: string,
-  signal?: AbortSignal,
-): Promise<boolean> {
-  try {
-    await fetchBff<MetadataResponse>(bffProfilePath(collection, id, "metadata"), { signal });
-    return true;
-  } catch (error) {
-    if (error instanceof BffError && error.status === 404) return false;
-    throw error;
-  }
 }
 
 export function metadataQuery(collection: Collection, id: string) {

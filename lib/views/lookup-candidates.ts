@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
 import { formatIdentifier, parseIdentifier } from "@/lib/core/identifiers";
-import { collectionForType, type LookupTarget } from "./lookup-input";
+import { collectionForType, parseLookupInput, type LookupTarget, type LookupType } from "./lookup-input";
 
 /**
  * The forgiving lookup: what an agent pastes is read for what it most likely is, normalised the way the Profile API
@@ -68,4 +68,31 @@ export function lookupCandidates(raw: string, chosenType: string | null, phoneCo
   if (phone) pushUnique(out, target("phone", phone));
   pushUnique(out, target("anonymous_id", value));
   return out;
+}
+
+/** At most this many identifiers are tried per lookup (each is one small metadata call). */
+export const MAX_PROBES = 4;
+
+export type CandidatesResult = { ok: true; candidates: LookupTarget[] } | { ok: false; message: string };
+
+/**
+ * The identifiers to try for the lookup form's fields: the form's reading of the input (a pasted type:value wins),
+ * then the likely alternatives, at most MAX_PROBES. The browser runs it to explain a bad input at once; the server runs
+ * it again on what POST /api/lookup received (the identifier never goes into a URL).
+ */
+export function formLookupCandidates(
+  type: LookupType,
+  customType: string,
+  value: string,
+  explicitType: boolean,
+  phoneCountry: string,
+): CandidatesResult {
+  const cleaned = cleanPaste(value);
+  const parsed = parseLookupInput(type, customType, cleaned, explicitType);
+  if (!parsed.ok) return parsed;
+  if (type === "custom") return { ok: true, candidates: [parsed.target] };
+  const pasted = parsed.target.text === cleaned;
+  const chosen = pasted ? parsed.target.identifier.type : explicitType ? type : null;
+  const candidates = lookupCandidates(parsed.target.identifier.value, chosen, phoneCountry);
+  return { ok: true, candidates: (candidates.length ? candidates : [parsed.target]).slice(0, MAX_PROBES) };
 }

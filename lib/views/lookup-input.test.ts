@@ -116,20 +116,31 @@ describe("resolveEmbedParams", () => {
 });
 
 describe("recent lookups", () => {
+  const entry = (n: string) => ({ collection: "users" as const, id: `h1.${n}`, label: `user_id:${n}` });
+
   it("keeps the newest first, without duplicates, at most a few", () => {
-    let list = addRecentLookup([], { collection: "users", id: "user_id:a" });
-    list = addRecentLookup(list, { collection: "users", id: "user_id:b" });
-    list = addRecentLookup(list, { collection: "users", id: "user_id:a" });
-    expect(list.map((l) => l.id)).toEqual(["user_id:a", "user_id:b"]);
-    for (let i = 0; i < 20; i += 1) list = addRecentLookup(list, { collection: "users", id: `user_id:${i}` });
+    let list = addRecentLookup([], entry("a"));
+    list = addRecentLookup(list, entry("b"));
+    list = addRecentLookup(list, entry("a"));
+    expect(list.map((l) => l.id)).toEqual(["h1.a", "h1.b"]);
+    for (let i = 0; i < 20; i += 1) list = addRecentLookup(list, entry(String(i)));
     expect(list).toHaveLength(MAX_RECENT_LOOKUPS);
   });
 
   it("round-trips through sessionStorage and ignores garbage", () => {
     window.sessionStorage.clear();
-    saveRecentLookup(window.sessionStorage, { collection: "accounts", id: "group_id:acct_acme" });
-    expect(readRecentLookups(window.sessionStorage)).toEqual([{ collection: "accounts", id: "group_id:acct_acme" }]);
+    const acme = { collection: "accounts" as const, id: "h1.acme", label: "group_id:acct_acme" };
+    saveRecentLookup(window.sessionStorage, acme);
+    expect(readRecentLookups(window.sessionStorage)).toEqual([acme]);
     window.sessionStorage.setItem("profile-sidebar:recent-lookups", "{not json");
+    expect(readRecentLookups(window.sessionStorage)).toEqual([]);
+  });
+
+  it("drops entries of the older form, whose link would put the identifier in the address", () => {
+    window.sessionStorage.setItem(
+      "profile-sidebar:recent-lookups",
+      JSON.stringify([{ collection: "users", id: "email:ada@example.com", label: "email:ada@example.com" }]),
+    );
     expect(readRecentLookups(window.sessionStorage)).toEqual([]);
   });
 });

@@ -195,6 +195,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 }
 
+/**
+ * Whether `url` is one of our own cursor URLs for this route: the profile named by its handle (DESIGN §10), never by
+ * its identifier.
+ */
+export function isOwnCursorUrl(url: string, collection: "users" | "accounts", resource: string): boolean {
+  return new RegExp(`^/api/profiles/${collection}/h1\\.[A-Za-z0-9_-]+/${resource}\\?`).test(url);
+}
+
 /** `/api/profiles/<collection>/<id>[/<resource>][?query]` with the identifier encoded as one path segment. */
 export function profilePath(collection: "users" | "accounts", id: string, resource = "", query = ""): string {
   return `/api/profiles/${collection}/${encodeURIComponent(id)}${resource ? `/${resource}` : ""}${query ? `?${query}` : ""}`;

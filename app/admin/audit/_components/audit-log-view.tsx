@@ -3,7 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { AuditPage } from "@/lib/core/audit-view";
-import { bffFetch, BffError } from "@/lib/queries/bff-fetch";
+import { BffError } from "@/lib/queries/bff-fetch";
+import { useBffFetcher } from "@/lib/queries/client-fetcher";
 import { AuditFiltersForm, type AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 import { ExportCsvButton } from "./export-csv-button";
@@ -18,10 +19,11 @@ export function AuditLogView() {
   const [filters, setFilters] = useState<AuditFilters>({});
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1);
+  const fetchBff = useBffFetcher();
   const query = useQuery({
     queryKey: ["audit-log", filters, cursor ?? null],
     queryFn: ({ signal }) =>
-      bffFetch<AuditPage>("/api/audit", {
+      fetchBff<AuditPage>("/api/audit", {
         signal,
         json: { ...filters, limit: PAGE_SIZE, ...(cursor ? { next: cursor } : {}) },
       }),

@@ -5,6 +5,7 @@ import { openRecordContext } from "@/lib/auth/record-context";
 import { getConfig, viewSettingsOf } from "@/lib/config";
 import { ViewSettingsProvider } from "@/components/profile/view-settings-context";
 import { SalesforceSidebar } from "./_components/salesforce-sidebar";
+import { sidebarProfileOf } from "@/app/_server/sidebar-profile";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Profile Sidebar · Salesforce" };
@@ -24,7 +25,7 @@ export default async function SalesforceSidebarPage({ searchParams }: Props) {
   return (
     <EmbedSession token={session.token} expiresAt={session.expiresAt}>
       <ViewSettingsProvider value={viewSettingsOf(config)}>
-        <SalesforceSidebar initialId={id ?? ""} />
+        <SalesforceSidebar initial={id ? sidebarProfileOf(id) : null} />
       </ViewSettingsProvider>
     </EmbedSession>
   );

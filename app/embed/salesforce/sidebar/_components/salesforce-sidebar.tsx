@@ -3,13 +3,14 @@
 import { useState } from "react";
 import { IdentifierForm } from "@/components/sidebar/identifier-form";
 import { ProfileSidebar } from "@/components/sidebar/profile-sidebar";
-import { parseIdentifier } from "@/lib/core/identifiers";
-import { targetForIdentifier, type SidebarTarget } from "@/lib/views/lookup-input";
+import type { SidebarProfile } from "@/lib/queries/lookup";
 
-/** The Salesforce record's customer (mapped on the server from the signed request), or the lookup form. */
-export function SalesforceSidebar({ initialId }: { initialId: string }) {
-  const parsed = parseIdentifier(initialId);
-  const [target, setTarget] = useState<SidebarTarget | null>(parsed.ok ? targetForIdentifier(parsed.identifier) : null);
+/**
+ * The Salesforce record's customer (mapped on the server from the signed request, and given here by its handle), or the
+ * lookup form.
+ */
+export function SalesforceSidebar({ initial }: { initial: SidebarProfile | null }) {
+  const [target, setTarget] = useState<SidebarProfile | null>(initial);
   if (!target) {
     return (
       <div className="p-3">
@@ -17,5 +18,5 @@ export function SalesforceSidebar({ initialId }: { initialId: string }) {
       </div>
     );
   }
-  return <ProfileSidebar key={`${target.collection}:${target.id}`} collection={target.collection} id={target.id} />;
+  return <ProfileSidebar key={`${target.collection}:${target.id}:${target.label}`} {...target} />;
 }

@@ -6,10 +6,12 @@ import { IdentifierForm } from "@/components/sidebar/identifier-form";
 import { ProfileSidebar } from "@/components/sidebar/profile-sidebar";
 import { pickRequesterIdentifier, requesterHint, type ZendeskRequester } from "@/lib/embed/zendesk-requester";
 import { latestOnly } from "@/lib/embed/latest-only";
-import { targetForIdentifier, type SidebarTarget } from "@/lib/views/lookup-input";
+import { useBffFetcher } from "@/lib/queries/client-fetcher";
+import { sidebarProfileFor, type SidebarProfile } from "@/lib/queries/lookup";
+import { targetForIdentifier } from "@/lib/views/lookup-input";
 
 type Props = { origin: string; appGuid: string; identifierOrder: readonly string[] };
-type View = { status: "waiting" } | { status: "found"; target: SidebarTarget } | { status: "unmatched"; hint: string };
+type View = { status: "waiting" } | { status: "found"; target: SidebarProfile } | { status: "unmatched"; hint: string };
 
 const REQUESTER = "ticket.requester";
 const REQUESTER_CHANGED = "ticket.requester.id.changed";
@@ -43,6 +45,7 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder }: Props) {
   const [view, setView] = useState<View>({ status: "waiting" });
   const rootRef = useRef<HTMLDivElement>(null);
   const order = identifierOrder.join(",");
+  const fetchBff = useBffFetcher();
 
   useEffect(() => {
     const types = order.split(",");
@@ -63,10 +66,11 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder }: Props) {
               if (!isLatest()) return;
               const requester = (result[REQUESTER] ?? {}) as ZendeskRequester;
               const id = pickRequesterIdentifier(requester, types);
-              setView(
-                id
-                  ? { status: "found", target: targetForIdentifier(id) }
-                  : { status: "unmatched", hint: requesterHint(requester) },
+              if (!id) return setView({ status: "unmatched", hint: requesterHint(requester) });
+              // The requester's identifier goes to the lookup in a POST body; the sidebar's calls use the handle.
+              return sidebarProfileFor(fetchBff, targetForIdentifier(id)).then(
+                (target) => isLatest() && setView({ status: "found", target }),
+                () => isLatest() && setView({ status: "unmatched", hint: requesterHint(requester) }),
               );
             },
             () => {
@@ -95,17 +99,13 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder }: Props) {
       latest.cancel();
       stop?.();
     };
-  }, [origin, appGuid, order]);
+  }, [origin, appGuid, order, fetchBff]);
 
   return (
     <div ref={rootRef}>
       {view.status === "waiting" ? <p className="p-3 text-sm">Waiting for Zendesk…</p> : null}
       {view.status === "found" ? (
-        <ProfileSidebar
-          key={`${view.target.collection}:${view.target.id}`}
-          collection={view.target.collection}
-          id={view.target.id}
-        />
+        <ProfileSidebar key={`${view.target.collection}:${view.target.id}:${view.target.label}`} {...view.target} />
       ) : null}
       {view.status === "unmatched" ? (
         <div className="p-3">
