@@ -1,6 +1,11 @@
 "use client";
+import { useSyncExternalStore } from "react";
 import { formatDateTimeWithZone, formatRelativeTime } from "@/lib/views/format";
 import { useNow } from "./use-now";
+
+const subscribeNever = () => () => {};
+const isBrowser = () => true;
+const isServer = () => false;
 
 const PLACEMENT = {
   /** Under the time, aligned to its right edge (summary facts, just happened, trait values). */
@@ -12,8 +17,8 @@ const PLACEMENT = {
 /**
  * "35 min ago"; the absolute time with its time zone shows on hover and on keyboard focus (the time is focusable; a
  * tap focuses it too), and is part of the accessible name, so the tooltip itself is hidden from assistive tech.
- * Without `now` it follows the shared minute clock (useNow). The text depends on the clock and the agent's time
- * zone, which the server cannot know: hydration warnings on it are expected and suppressed.
+ * Without `now` it follows the shared minute clock (useNow). The server cannot know the agent's time zone: it (and
+ * hydration) writes the absolute time in UTC, and the browser re-renders it in the agent's zone right after.
  */
 export function RelativeTime({
   iso,
@@ -29,7 +34,8 @@ export function RelativeTime({
   tooltipTestId?: string;
 }) {
   const clock = useNow();
-  const absolute = formatDateTimeWithZone(iso);
+  const inBrowser = useSyncExternalStore(subscribeNever, isBrowser, isServer);
+  const absolute = formatDateTimeWithZone(iso, inBrowser ? undefined : "UTC");
   const relative = formatRelativeTime(iso, now ?? clock);
   return (
     <span className={`group relative inline-block ${className}`}>

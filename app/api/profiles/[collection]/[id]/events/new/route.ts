@@ -9,10 +9,12 @@ export const dynamic = "force-dynamic";
 
 export const GET = withAgent(
   { route: "/api/profiles/:collection/:id/events/new", query: newEventsQuerySchema },
-  ({ collection, id, query, signal, refresh }) =>
+  ({ collection, id, query, signal }) =>
     newEventsSince(getProfileApi(), { collection, id }, query, {
       signal,
-      refresh,
+      // Never a cache bypass: browsers send `Cache-Control: no-cache` with every `cache: "no-store"` fetch, and a
+      // poll that bypassed the cache would cost one upstream call per agent per interval instead of one per profile.
+      refresh: false,
       // At least one second of cache even with polling off (0): a stray poll still coalesces.
       intervalSeconds: Math.max(1, getConfig().LIVE_TIMELINE_INTERVAL_SECONDS),
     }),
