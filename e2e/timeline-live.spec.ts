@@ -127,7 +127,10 @@ test("two pages on one profile: at most one upstream call per interval, none whi
   const upstream = await upstreamEventCalls(request);
   const intervals = Math.floor(elapsed / INTERVAL_MS) + 1;
   expect(browserPolls).toBeGreaterThanOrEqual(8);
-  expect(polls.reduce((n, p) => n + p.hits(), 0), "polls answered from the server cache").toBeGreaterThan(0);
+  expect(
+    polls.reduce((n, p) => n + p.hits(), 0),
+    "polls answered from the server cache",
+  ).toBeGreaterThan(0);
   expect(upstream, `${browserPolls} polls in ${elapsed} ms`).toBeGreaterThanOrEqual(1);
   expect(upstream, `${browserPolls} polls in ${elapsed} ms`).toBeLessThanOrEqual(intervals);
 
