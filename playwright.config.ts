@@ -120,6 +120,8 @@ export default defineConfig({
         SALESFORCE_CANVAS_CONSUMER_SECRET: "e2e-canvas-consumer-secret",
         SALESFORCE_RECORD_FIELD_MAPPING: "Contact.External_Id__c=user_id,Contact.Email=email,Lead.Email=email",
         EMBED_ALLOWED_ORIGINS: `http://127.0.0.1:${hostPort}`,
+        // The live timeline polls every 3 s here (20 s by default), so its tests wait seconds, not minutes.
+        LIVE_TIMELINE_INTERVAL_SECONDS: "3",
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -39,6 +39,7 @@ describe("parseConfig", () => {
         IMPORTANT_EVENTS: "Refund Issued",
         SUMMARY_CURRENCY: "EUR",
         DEFAULT_PHONE_COUNTRY: "GB",
+        LIVE_TIMELINE_INTERVAL_SECONDS: "15",
       }),
     );
     expect(custom).toMatchObject({
@@ -46,9 +47,11 @@ describe("parseConfig", () => {
       importantEvents: ["Refund Issued"],
       currency: "EUR",
       phoneCountry: "GB",
+      liveIntervalSeconds: 15,
     });
     expect(errorOf({ ...valid, SUMMARY_CURRENCY: "dollars" })).toContain("SUMMARY_CURRENCY");
     expect(errorOf({ ...valid, DEFAULT_PHONE_COUNTRY: "usa" })).toContain("DEFAULT_PHONE_COUNTRY");
+    expect(errorOf({ ...valid, LIVE_TIMELINE_INTERVAL_SECONDS: "1.5" })).toContain("LIVE_TIMELINE_INTERVAL_SECONDS");
   });
 
   it("picks the EU host for region eu", () => {

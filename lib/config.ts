@@ -172,6 +172,8 @@ const envSchema = auditEnvSchema.extend({
   CACHE_TTL_TRAITS_MS: int(0, 3_600_000, 60_000),
   CACHE_TTL_EVENTS_MS: int(0, 3_600_000, 10_000),
   CACHE_MAX_BYTES: int(0, 2_000_000_000, 64 * 1024 * 1024),
+  /** How often an open timeline asks for newer events; also the server cache lifetime of that ask. 0 turns it off. */
+  LIVE_TIMELINE_INTERVAL_SECONDS: int(0, 3_600, 20),
   PORT: int(1, 65_535, 3000),
   /** Interface `npm start` binds; 0.0.0.0 in a container. Loopback by default so nothing is exposed by accident. */
   HOST: z
@@ -335,6 +337,7 @@ export function viewSettingsOf(config: AppConfig): ViewSettings {
     timezoneTrait: config.TIMEZONE_TRAIT,
     currency: config.SUMMARY_CURRENCY,
     phoneCountry: config.DEFAULT_PHONE_COUNTRY,
+    liveIntervalSeconds: config.LIVE_TIMELINE_INTERVAL_SECONDS,
   };
 }
 

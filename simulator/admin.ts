@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { faultsPatchSchema, type FaultInjector } from "./faults";
 import { sendError, sendJson, SimError } from "./http-util";
+import { appendEvent, assertLoopback } from "./live-events";
+import type { Dataset } from "./seed/types";
 import type { StatsCollector } from "./stats";
 
 const MAX_BODY = 64 * 1024;
@@ -9,7 +11,7 @@ const MAX_BODY = 64 * 1024;
 export async function handleAdmin(
   req: IncomingMessage,
   res: ServerResponse,
-  deps: { faults: FaultInjector; stats: StatsCollector },
+  deps: { faults: FaultInjector; stats: StatsCollector; dataset: Dataset },
 ): Promise<void> {
   const path = (req.url ?? "").split("?")[0];
   const key = `${req.method} ${path}`;
@@ -30,6 +32,9 @@ export async function handleAdmin(
       case "POST /__admin/stats/reset":
         deps.stats.reset();
         return sendJson(res, 200, deps.stats.snapshot());
+      case "POST /__admin/events":
+        assertLoopback(req.socket.remoteAddress);
+        return sendJson(res, 201, appendEvent(deps.dataset, parseJson(await readBody(req))));
       default:
         throw new SimError(404, "not_found", "Unknown admin endpoint.");
     }
@@ -41,13 +46,16 @@ export async function handleAdmin(
   }
 }
 
-function parsePatch(text: string): ReturnType<typeof faultsPatchSchema.parse> {
-  let json: unknown;
+function parseJson(text: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new SimError(400, "invalid_request_error", "The body must be JSON.");
   }
+}
+
+function parsePatch(text: string): ReturnType<typeof faultsPatchSchema.parse> {
+  const json = parseJson(text);
   const parsed = faultsPatchSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

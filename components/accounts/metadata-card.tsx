@@ -2,18 +2,14 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Collection } from "@/lib/core/identifiers";
 import { metadataQuery } from "@/lib/queries/profiles";
-import { formatDateTime } from "@/lib/views/format";
 import { Panel } from "@/components/ui/panel";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { ErrorState } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 
 function When({ iso }: { iso: string | null | undefined }) {
   if (!iso) return <span className="text-fg-muted">unknown</span>;
-  return (
-    <time dateTime={iso} title={iso}>
-      {formatDateTime(iso)}
-    </time>
-  );
+  return <RelativeTime iso={iso} />;
 }
 
 /** When the profile was created and last updated, and which sources first and last wrote to it. */

@@ -16,7 +16,7 @@ import { isMaskedValue, type ExternalId } from "@/lib/core/api-types";
 import { MaskedValueView } from "@/components/governance/masked-value";
 import type { Collection } from "@/lib/core/identifiers";
 import { externalIdsQuery, moreExternalIdsQuery } from "@/lib/queries/profiles";
-import { formatDate } from "@/lib/views/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { groupExternalIds, isMatchedIdentifier, type IdentityKind } from "@/lib/views/identity-groups";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -56,7 +56,11 @@ function IdentityItem({ externalId, matched }: { externalId: ExternalId; matched
           <span>{externalId.type}</span>
         ) : null}
         {externalId.source_id ? <span>source {externalId.source_id}</span> : null}
-        {externalId.created_at ? <span>first seen {formatDate(externalId.created_at)}</span> : null}
+        {externalId.created_at ? (
+          <span>
+            first seen <RelativeTime iso={externalId.created_at} />
+          </span>
+        ) : null}
         {matched ? <Badge tone="accent">matched by</Badge> : null}
       </div>
     </li>

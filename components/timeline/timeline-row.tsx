@@ -12,8 +12,9 @@ import {
 } from "lucide-react";
 import type { ProfileEvent } from "@/lib/core/api-types";
 import { importantTone, isImportantEvent } from "@/lib/views/important-events";
-import { formatDateTime, formatDayHeading, formatRelativeTime } from "@/lib/views/format";
+import { formatDayHeading } from "@/lib/views/format";
 import { eventTitle, keyProperties, type TimelineRow } from "@/lib/views/timeline-rows";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const TYPE_ICONS: Record<string, LucideIcon> = {
   track: MousePointerClick,
@@ -24,32 +25,16 @@ const TYPE_ICONS: Record<string, LucideIcon> = {
   alias: Link2,
 };
 
-/**
- * Relative time; the absolute time shows in a small tooltip on hover AND on keyboard focus (the time is focusable;
- * a tap focuses it too). Its accessible name carries both, so the tooltip itself is hidden from assistive tech. The
- * tooltip opens to the left, inside its own row, so neighbouring virtualized rows never cover it.
- */
+/** A row's time: relative, the absolute time with its zone on hover and focus, opening leftwards inside the row. */
 export function EventTime({ iso, now }: { iso: string; now: Date }) {
-  const absolute = formatDateTime(iso);
-  const relative = formatRelativeTime(iso, now);
   return (
-    <span className="group relative shrink-0">
-      <time
-        dateTime={iso}
-        aria-label={`${relative}, ${absolute}`}
-        tabIndex={0}
-        className="text-fg-muted block text-xs whitespace-nowrap"
-      >
-        {relative}
-      </time>
-      <span
-        aria-hidden
-        data-testid="event-time-tooltip"
-        className="bg-fg text-surface pointer-events-none invisible absolute top-0 right-full z-10 mr-1 rounded px-1.5 py-0.5 text-xs whitespace-nowrap shadow group-focus-within:visible group-hover:visible"
-      >
-        {absolute}
-      </span>
-    </span>
+    <RelativeTime
+      iso={iso}
+      now={now}
+      placement="left"
+      tooltipTestId="event-time-tooltip"
+      className="text-fg-muted shrink-0 text-xs"
+    />
   );
 }
 

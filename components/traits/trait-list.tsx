@@ -1,6 +1,6 @@
 import { Pin } from "lucide-react";
 import type { JsonValue, VerboseTraitValue } from "@/lib/core/api-types";
-import { formatDateTime } from "@/lib/views/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { orderTraitKeys } from "@/lib/views/trait-values";
 import { Badge } from "@/components/ui/badge";
 import { TraitValue } from "./trait-value";
@@ -30,10 +30,7 @@ function Provenance({ entry }: { entry: TraitEntry }) {
       {entry.source_id && entry.updated_at ? " · " : null}
       {entry.updated_at ? (
         <>
-          updated{" "}
-          <time dateTime={entry.updated_at} title={entry.updated_at}>
-            {formatDateTime(entry.updated_at)}
-          </time>
+          updated <RelativeTime iso={entry.updated_at} />
         </>
       ) : null}
     </p>

@@ -1,7 +1,8 @@
 import { ExternalLink } from "lucide-react";
 import { isMaskedValue, type JsonValue } from "@/lib/core/api-types";
 import { MaskedValueView, type RevealField } from "@/components/governance/masked-value";
-import { formatDate, formatDateTime } from "@/lib/views/format";
+import { formatDate } from "@/lib/views/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { viewTraitValue } from "@/lib/views/trait-values";
 import { Badge } from "@/components/ui/badge";
 import { LazyJson } from "@/components/ui/lazy-json";
@@ -20,10 +21,13 @@ export function TraitValue({ value, field }: { value: JsonValue | undefined; fie
     case "currency":
       return <span className="font-medium tabular-nums">{view.text}</span>;
     case "date":
-      return (
+      // A calendar date (a birthday, a renewal day) has no time or zone to add; a moment reads as relative time.
+      return view.dateOnly ? (
         <time dateTime={view.iso} title={view.iso} tabIndex={0}>
-          {view.dateOnly ? formatDate(view.iso) : formatDateTime(view.iso)}
+          {formatDate(view.iso)}
         </time>
+      ) : (
+        <RelativeTime iso={view.iso} />
       );
     case "url":
       return (

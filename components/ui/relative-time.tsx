@@ -1,22 +1,58 @@
 "use client";
+import { useSyncExternalStore } from "react";
 import { formatDateTimeWithZone, formatRelativeTime } from "@/lib/views/format";
+import { useNow } from "./use-now";
+
+const subscribeNever = () => () => {};
+const isBrowser = () => true;
+const isServer = () => false;
+
+const PLACEMENT = {
+  /** Under the time, aligned to its right edge (summary facts, just happened, trait values). */
+  below: "top-full right-0 mt-0.5",
+  /** To its left, on the same line: inside its own row, so neighbouring virtualized timeline rows never cover it. */
+  left: "top-0 right-full mr-1",
+} as const;
 
 /**
- * "35 min ago"; the absolute time with its time zone shows on hover and on keyboard focus (the time is focusable), and
- * is part of the accessible name, so the tooltip itself is hidden from assistive tech.
+ * "35 min ago"; the absolute time with its time zone shows on hover and on keyboard focus (the time is focusable; a
+ * tap focuses it too), and is part of the accessible name, so the tooltip itself is hidden from assistive tech.
+ * Without `now` it follows the shared minute clock (useNow). The server cannot know the agent's time zone: it (and
+ * hydration) writes the absolute time in UTC, and the browser re-renders it in the agent's zone right after.
  */
-export function RelativeTime({ iso, now, className = "" }: { iso: string; now: Date; className?: string }) {
-  const absolute = formatDateTimeWithZone(iso);
-  const relative = formatRelativeTime(iso, now);
+export function RelativeTime({
+  iso,
+  now,
+  className = "",
+  placement = "below",
+  tooltipTestId = "time-tooltip",
+}: {
+  iso: string;
+  now?: Date;
+  className?: string;
+  placement?: keyof typeof PLACEMENT;
+  tooltipTestId?: string;
+}) {
+  const clock = useNow();
+  const inBrowser = useSyncExternalStore(subscribeNever, isBrowser, isServer);
+  const absolute = formatDateTimeWithZone(iso, inBrowser ? undefined : "UTC");
+  const relative = formatRelativeTime(iso, now ?? clock);
   return (
     <span className={`group relative inline-block ${className}`}>
-      <time dateTime={iso} aria-label={`${relative}, ${absolute}`} tabIndex={0} className="whitespace-nowrap">
+      <time
+        dateTime={iso}
+        aria-label={`${relative}, ${absolute}`}
+        tabIndex={0}
+        className="block whitespace-nowrap"
+        suppressHydrationWarning
+      >
         {relative}
       </time>
       <span
         aria-hidden
-        data-testid="time-tooltip"
-        className="bg-fg text-surface pointer-events-none invisible absolute top-full right-0 z-20 mt-0.5 rounded px-1.5 py-0.5 text-xs whitespace-nowrap shadow group-focus-within:visible group-hover:visible"
+        data-testid={tooltipTestId}
+        suppressHydrationWarning
+        className={`bg-fg text-surface pointer-events-none invisible absolute z-20 rounded px-1.5 py-0.5 text-xs whitespace-nowrap shadow group-focus-within:visible group-hover:visible ${PLACEMENT[placement]}`}
       >
         {absolute}
       </span>

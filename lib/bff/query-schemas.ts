@@ -85,6 +85,13 @@ export const eventsQuerySchema = z
     }
   }) satisfies z.ZodType<EventsQuery>;
 
+/** The live timeline's poll (…/events/new): `after` is required; the name filters are the timeline's own. */
+export const newEventsQuerySchema = z.strictObject({
+  after: isoTime,
+  include: nameList.optional(),
+  exclude: nameList.optional(),
+});
+
 export const metadataQuerySchema = z.strictObject({
   verbose: booleanFlag.optional(),
 }) satisfies z.ZodType<MetadataQuery>;

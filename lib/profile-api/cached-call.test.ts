@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { PerformanceLayer } from "./cached-call";
 
 const settings = {
@@ -14,6 +14,8 @@ const parts = (spaceId = "spa_1") => ({
   resource: "traits",
   query: { limit: 10 },
 });
+
+afterEach(() => vi.useRealTimers());
 
 describe("PerformanceLayer.run", () => {
   it("MISS fills the cache; a re-open is a HIT carrying the Request-Id that filled it; refresh BYPASSes and refills", async () => {
@@ -37,6 +39,19 @@ describe("PerformanceLayer.run", () => {
     });
     expect(await layer.run(parts(), {}, call)).toMatchObject({ value: { traits: { n: 2 } }, cache: "HIT" });
     expect(n).toBe(2);
+  });
+
+  it("keeps an answer for the caller's TTL when it names one (the live timeline's poll: one polling interval)", async () => {
+    vi.useFakeTimers();
+    const layer = new PerformanceLayer(settings);
+    const events = { ...parts(), resource: "events" };
+    let n = 0;
+    const call = () => Promise.resolve({ value: { n: ++n } });
+    await layer.run(events, { ttlMs: 20_000 }, call);
+    vi.advanceTimersByTime(15_000); // past the events TTL (10 s), inside the poll's own
+    expect(await layer.run(events, { ttlMs: 20_000 }, call)).toMatchObject({ value: { n: 1 }, cache: "HIT" });
+    vi.advanceTimersByTime(5_000);
+    expect(await layer.run(events, { ttlMs: 20_000 }, call)).toMatchObject({ value: { n: 2 }, cache: "MISS" });
   });
 
   it("never serves one space's entry to another space", async () => {

@@ -95,7 +95,7 @@ export class PerformanceLayer {
    */
   async run<T>(
     parts: CacheKeyParts,
-    options: { refresh?: boolean; signal?: AbortSignal },
+    options: { refresh?: boolean; signal?: AbortSignal; ttlMs?: number },
     call: () => Promise<UpstreamAnswer<T>>,
   ): Promise<CachedAnswer<T>> {
     const key = buildCacheKey(parts);
@@ -103,7 +103,7 @@ export class PerformanceLayer {
       const hit = this.cache.get<T>(key) ?? (await this.sharedHit<T>(key));
       if (hit) return { ...hit, cache: "HIT" };
     }
-    const ttlMs = ttlForResource(parts.resource, this.settings);
+    const ttlMs = options.ttlMs ?? ttlForResource(parts.resource, this.settings);
     const answer = await this.coalescer.run(
       key,
       async () => {

@@ -49,6 +49,11 @@ export type LinksQuery = { limit?: number; next?: string };
 export type CallOptions = {
   signal?: AbortSignal;
   /** Bypass the server cache (performance layer). */ refresh?: boolean;
+  /**
+   * How long this answer stays in the server cache, instead of the resource's TTL: the live timeline's poll keeps its
+   * answer one polling interval, so every agent polling the same profile shares one upstream call per interval.
+   */
+  ttlMs?: number;
 };
 export type UpstreamResult<T> = { body: T; requestId: string | undefined; cache: CacheStatus };
 

@@ -10,6 +10,7 @@ import type {
   ExternalIdsPage,
   LinksPage,
   MetadataResponse,
+  ProfileEvent,
   ProfileSummary,
   TraitsPage,
   VerboseTraitsPage,
@@ -192,6 +193,34 @@ export function eventsQuery(collection: Collection, id: string, params: EventsPa
       return fetchFor<EventsPage>(context, collection, id, bffProfilePath(collection, id, "events", query));
     },
     getNextPageParam: (last) => (last.cursor?.has_more && last.cursor.next ? last.cursor.next : undefined),
+  });
+}
+
+export type NewEventsParams = { after: string; include: string[]; exclude: string[] };
+export type NewEventsAnswer = { data: ProfileEvent[]; complete: boolean };
+
+/**
+ * The live timeline's poll (…/events/new): events at or after the newest one shown, every `intervalSeconds` while the
+ * page is visible (React Query pauses the interval while the document is hidden). Keyed outside the profile's own
+ * keys on purpose: a failed poll is not a part of the profile that failed to load (the view's one failure message
+ * ignores it, the next interval tries again), and the refresh button does not poll.
+ */
+export function newEventsQuery(collection: Collection, id: string, params: NewEventsParams, intervalSeconds: number) {
+  return queryOptions({
+    queryKey: ["live-events", collection, id, params] as const,
+    queryFn: ({ signal }) => {
+      const query = new URLSearchParams({ after: params.after });
+      if (params.include.length) query.set("include", params.include.join(","));
+      if (params.exclude.length) query.set("exclude", params.exclude.join(","));
+      return bffFetch<NewEventsAnswer>(`${bffProfilePath(collection, id, "events")}/new?${query}`, { signal });
+    },
+    enabled: intervalSeconds > 0,
+    refetchInterval: intervalSeconds * 1000,
+    refetchIntervalInBackground: false,
+    // Back to a visible page: ask at once rather than at the next tick.
+    refetchOnWindowFocus: "always",
+    retry: false,
+    gcTime: 0,
   });
 }
 

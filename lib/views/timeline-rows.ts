@@ -120,3 +120,12 @@ export function parseEventNames(text: string): string[] {
     ),
   ];
 }
+
+/** The day each row belongs to (a day heading is its own day): the sticky heading names the day of the top row. */
+export function rowDays(rows: readonly TimelineRow[]): string[] {
+  let day = "";
+  return rows.map((row) => {
+    if (row.kind === "day") day = row.day;
+    return day;
+  });
+}

@@ -18,6 +18,8 @@ export type ViewSettings = {
   currency: string;
   /** Country assumed for phone numbers typed without a +country code (DEFAULT_PHONE_COUNTRY). */
   phoneCountry: string;
+  /** How often an open timeline asks for newer events, in seconds; 0: never (LIVE_TIMELINE_INTERVAL_SECONDS). */
+  liveIntervalSeconds: number;
 };
 
 export const DEFAULT_VIEW_SETTINGS: ViewSettings = {
@@ -28,4 +30,5 @@ export const DEFAULT_VIEW_SETTINGS: ViewSettings = {
   timezoneTrait: "timezone",
   currency: "USD",
   phoneCountry: "US",
+  liveIntervalSeconds: 20,
 };
