@@ -1,6 +1,5 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useEffect } from "react";
 import { displayName } from "@/lib/views/profile-summary";
 import { saveRecentLookup } from "@/lib/views/recent-lookups";
@@ -15,10 +14,15 @@ import { Timeline } from "@/components/timeline/lazy-timeline";
 import { TraitsPanel } from "@/components/traits/traits-panel";
 import { CalmFailureContext, ProfileFoundContext } from "@/components/ui/query-states";
 import { JustHappened } from "./just-happened";
+import { LookUpAnotherLink } from "@/components/lookup/look-up-another";
 import { NotFoundState } from "./not-found-state";
 import { ProfileHeader } from "./profile-header";
+import { SectionShortcuts } from "./section-shortcuts";
 import { ViewFailure } from "./view-failure";
 import { useViewSettings } from "./view-settings-context";
+
+/** The full page's sections, for the skip links and shortcuts. */
+const FULL_PAGE_SECTIONS = ["summary", "just-happened", "identities", "traits", "timeline", "linked", "metadata"];
 
 /**
  * The full profile page. The summary paints the header first; every panel runs its own query at the same time, so
@@ -35,9 +39,7 @@ export function ProfileView({ collection, id }: { collection: Collection; id: st
   if (isNotFound(summary.error)) {
     return (
       <NotFoundState collection={collection} id={id}>
-        <Link href="/" className="text-accent underline">
-          Look up another identifier
-        </Link>
+        <LookUpAnotherLink id={id} />
       </NotFoundState>
     );
   }
@@ -45,6 +47,7 @@ export function ProfileView({ collection, id }: { collection: Collection; id: st
     <ProfileFoundContext.Provider value={summary.isSuccess}>
       <CalmFailureContext.Provider value>
         <div className="space-y-4">
+          <SectionShortcuts ids={FULL_PAGE_SECTIONS} />
           <ProfileHeader collection={collection} id={id} summary={summary} />
           <ViewFailure collection={collection} id={id} />
           <JustHappened collection={collection} id={id} />

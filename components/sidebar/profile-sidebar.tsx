@@ -13,6 +13,7 @@ import { IdentityCards } from "@/components/identities/identity-cards";
 import { JustHappened } from "@/components/profile/just-happened";
 import { NotFoundState } from "@/components/profile/not-found-state";
 import { ProfileHeader } from "@/components/profile/profile-header";
+import { SectionShortcuts } from "@/components/profile/section-shortcuts";
 import { ViewFailure } from "@/components/profile/view-failure";
 import { useViewSettings } from "@/components/profile/view-settings-context";
 import { Timeline } from "@/components/timeline/lazy-timeline";
@@ -65,7 +66,8 @@ export function ProfileSidebar({
 function SidebarProfile({ collection, id, onOpen }: Target & { onOpen: (collection: Collection, id: string) => void }) {
   const summary = useQuery(summaryQuery(collection, id));
   const { pinnedTraits } = useViewSettings();
-  const { layout, toggle, move } = useSectionLayout();
+  const { layout, toggle, move, expand } = useSectionLayout();
+  const reveal = useCallback((section: string) => expand(section as SectionId), [expand]);
   const idCount = summary.data?.external_ids?.length ?? null;
   const controlsFor = useCallback(
     (panelId: string): PanelControls | null => {
@@ -93,6 +95,7 @@ function SidebarProfile({ collection, id, onOpen }: Target & { onOpen: (collecti
     <ProfileFoundContext.Provider value={summary.isSuccess}>
       <RevealTargetContext.Provider value={{ collection, id }}>
         <CalmFailureContext.Provider value>
+          <SectionShortcuts ids={["summary", ...layout.order]} onReveal={reveal} />
           <ProfileHeader collection={collection} id={id} summary={summary} compact />
           <ViewFailure collection={collection} id={id} />
           <PanelControlsContext.Provider value={controlsFor}>
@@ -114,7 +117,8 @@ function SidebarNotFound({
 }: Target & { onOpen: (collection: Collection, id: string) => void }) {
   return (
     <NotFoundState collection={collection} id={id}>
-      <IdentifierForm onOpen={(target) => onOpen(target.collection, target.id)} />
+      {/* Filled with the identifier that missed, so a typo is fixed rather than retyped. */}
+      <IdentifierForm initial={id} onOpen={(target) => onOpen(target.collection, target.id)} />
     </NotFoundState>
   );
 }

@@ -193,15 +193,23 @@ export function eventsQuery(collection: Collection, id: string, params: EventsPa
 /** How many important events "Just happened" shows. */
 export const JUST_HAPPENED_LIMIT = 4;
 
+/** The query string of "Just happened": the browser's fetch and the server prefetch's rewritten cursor both use it. */
+export function importantEventsSearch(names: readonly string[]): URLSearchParams {
+  return new URLSearchParams({ include: names.join(","), limit: String(JUST_HAPPENED_LIMIT) });
+}
+
 /** The newest events with one of the important names (the summary's "Just happened"), one small page. */
 export function importantEventsQuery(collection: Collection, id: string, names: readonly string[]) {
   const include = [...names];
   return queryOptions({
     queryKey: [...profileKeys.all(collection, id), "important_events", include] as const,
-    queryFn: ({ signal }) => {
-      const query = new URLSearchParams({ include: include.join(","), limit: String(JUST_HAPPENED_LIMIT) });
-      return fetchFor<EventsPage>(collection, id, bffProfilePath(collection, id, "events", query), signal);
-    },
+    queryFn: ({ signal }) =>
+      fetchFor<EventsPage>(
+        collection,
+        id,
+        bffProfilePath(collection, id, "events", importantEventsSearch(include)),
+        signal,
+      ),
     enabled: include.length > 0,
   });
 }

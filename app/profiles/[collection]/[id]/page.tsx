@@ -6,6 +6,7 @@ import { ViewSettingsProvider } from "@/components/profile/view-settings-context
 import { formatIdentifier, isCollection, parseIdentifier } from "@/lib/core/identifiers";
 import { PrefetchedProfile } from "@/app/_server/prefetched-profile";
 import { AppChrome } from "@/components/profile/app-chrome";
+import { LookUpAnotherLink } from "@/components/lookup/look-up-another";
 import { NotFoundState } from "@/components/profile/not-found-state";
 import { ProfileView } from "@/components/profile/profile-view";
 import { RevealTarget } from "@/components/governance/reveal-target";
@@ -52,9 +53,7 @@ export default async function ProfilePage({ params }: Props) {
   // The same 404 state as ProfileView's, rendered on the server when the prefetch already knows.
   const notFound = (
     <NotFoundState collection={collection} id={formatted}>
-      <Link href="/" className="text-accent underline">
-        Look up another identifier
-      </Link>
+      <LookUpAnotherLink id={formatted} />
     </NotFoundState>
   );
   return (
