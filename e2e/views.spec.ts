@@ -302,7 +302,6 @@ test("sidebar at 280 px: no horizontal scroll, linked account inside the sidebar
     page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
   let { sw, cw } = await overflow();
   expect(sw).toBeLessThanOrEqual(cw);
-  await page.screenshot({ path: "docs/screenshots/sidebar-light.png", fullPage: true });
   await page.getByTestId("linked-profile").getByRole("button", { name: "Acme Corp" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
   ({ sw, cw } = await overflow());
@@ -415,13 +414,6 @@ for (const scheme of ["light", "dark"] as const) {
       if (url !== "/") {
         await expect(page.getByTestId("timeline-event").first()).toBeVisible();
         await expect(page.getByTestId("linked-profile").first().locator("dl")).toBeVisible();
-      }
-      if (url.startsWith("/profiles"))
-        await page.screenshot({ path: `docs/screenshots/profile-${scheme}.png`, fullPage: true });
-      if (url.startsWith("/embed") && scheme === "dark") {
-        await page.setViewportSize({ width: 320, height: 900 });
-        await page.screenshot({ path: "docs/screenshots/sidebar-dark.png", fullPage: true });
-        await page.setViewportSize({ width: 1280, height: 720 });
       }
       expect(await seriousAxeViolations(page), url).toEqual([]);
     }
