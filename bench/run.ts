@@ -11,6 +11,8 @@ import { measureBlankPageJs, measureEmbed } from "./lib/frontend-budget";
 import { startNaiveProxy, type NaiveProxy } from "./lib/naive-proxy";
 import { machine, printTable, saveJson } from "./lib/report";
 import { buildRows, profileRows } from "./lib/rows";
+import { clusterRows } from "./lib/cluster-rows";
+import { phaseAudit, phaseCluster, type PhaseOptions } from "./lib/cluster-phase";
 import { measureCpuPerRequest, measureCpuProfile } from "./lib/cpu-scenarios";
 import {
   measureCacheHit,
@@ -28,6 +30,9 @@ import {
 import { sampleMaxOpen, startSim, type Sim } from "./lib/sim";
 
 const PORTS = { app: 4500, appProfiled: 4501, simFast: 4510, simLimited: 4511, blank: 4520 };
+const CLUSTER_PORTS: PhaseOptions["ports"] = { sim: 4512, apps: [4530, 4531, 4532], memory: 4533 };
+/** Sequential cache hits per median (the Redis and audit rows): sub-millisecond differences need many. */
+const HIT_REQUESTS = Number(process.env.BENCH_HIT_REQUESTS ?? 400);
 const LATENCY_MS = 50;
 const SPACE_LIMIT = 100;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -147,6 +152,11 @@ async function phaseBaselineOnly(results: Record<string, unknown>) {
   await stopAll();
 }
 
+/** `BENCH_PHASES=cluster,audit` runs only those (while working on them); the default is every phase. */
+const PHASES = new Set((process.env.BENCH_PHASES ?? "unlimited,limited,cluster,audit").split(","));
+
+const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+
 async function main() {
   const started = Date.now();
   const results: Record<string, unknown> = {
@@ -157,8 +167,26 @@ async function main() {
     seconds: SECONDS,
   };
   if (build(results)) {
-    await phaseUnlimited(results);
-    await phaseLimited(results);
+    if (PHASES.has("unlimited")) await phaseUnlimited(results);
+    if (PHASES.has("limited")) await phaseLimited(results);
+    const options: PhaseOptions = {
+      ports: CLUSTER_PORTS,
+      latencyMs: LATENCY_MS,
+      spaceLimit: SPACE_LIMIT,
+      seconds: SECONDS,
+      hitRequests: HIT_REQUESTS,
+    };
+    const record = (key: string, run: () => Promise<unknown>) => measure(results, key, run);
+    if (PHASES.has("cluster"))
+      await phaseCluster(record, running, options).catch((e: unknown) =>
+        record("cluster", () => Promise.reject(asError(e))),
+      );
+    await stopAll();
+    if (PHASES.has("audit"))
+      await phaseAudit(record, running, options).catch((e: unknown) =>
+        record("audit", () => Promise.reject(asError(e))),
+      );
+    await stopAll();
   } else await phaseBaselineOnly(results);
   console.log("blank Next.js page…");
   results.blankJsGzip = await measureBlankPageJs(PORTS.blank).catch((e: unknown) => ({
@@ -168,7 +196,7 @@ async function main() {
   console.log(
     `\nProfile Sidebar bench — ${JSON.stringify(results.machine)}, simulator latency ${LATENCY_MS} ms, ${results.elapsedSeconds as number} s\n`,
   );
-  printTable(buildRows(results));
+  printTable([...buildRows(results), ...clusterRows(results)]);
   const profile = profileRows(results);
   if (profile.length) {
     console.log(

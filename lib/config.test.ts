@@ -103,6 +103,12 @@ describe("parseConfig", () => {
     expect(errorOf({ ...valid, OIDC_ISSUER: "https://id.example.com" })).toMatch(/OIDC_CLIENT_ID/);
   });
 
+  it("records the audit trail unless AUDIT_ENABLED is exactly false, and names a bad value", () => {
+    expect(parseConfig(valid).AUDIT_ENABLED).toBe(true);
+    expect(parseConfig({ ...valid, AUDIT_ENABLED: "false" }).AUDIT_ENABLED).toBe(false);
+    expect(errorOf({ ...valid, AUDIT_ENABLED: "no" })).toContain("AUDIT_ENABLED");
+  });
+
   it("parses comma-separated lists", () => {
     const config = parseConfig({ ...valid, EMBED_ALLOWED_ORIGINS: "https://a.example.com, http://localhost:3001" });
     expect(config.EMBED_ALLOWED_ORIGINS).toEqual(["https://a.example.com", "http://localhost:3001"]);

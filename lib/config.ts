@@ -127,6 +127,15 @@ const auditEnvSchema = z.object({
   /** closed: a profile view is refused (503) when its audit entry cannot be written; open: served with a warning. */
   AUDIT_FAIL_MODE: z.enum(["closed", "open"], { message: "must be closed or open" }).optional().default("closed"),
   AUDIT_RETENTION_DAYS: int(1, 36_500, 400),
+  /**
+   * false records nothing: only for measuring what the trail costs (`npm run bench`). Logged as a warning at start-up;
+   * never turn it off where agents see real customers.
+   */
+  AUDIT_ENABLED: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .optional()
+    .default("true")
+    .transform((v) => v === "true"),
 });
 
 export type AuditConfig = Readonly<z.infer<typeof auditEnvSchema>>;

@@ -21,6 +21,12 @@ try {
   process.exit(1);
 }
 
+if (!config.AUDIT_ENABLED) {
+  console.warn(
+    JSON.stringify({ level: "warn", msg: "AUDIT_ENABLED=false: profile views are NOT recorded in the audit trail" }),
+  );
+}
+
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const app = next({ dev: false, dir, hostname: config.HOST, port: config.PORT });
 await app.prepare();

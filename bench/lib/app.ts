@@ -1,6 +1,9 @@
 /** The built app (`npm start`'s script) as a child process, signed in once through next-auth. */
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { SIM_DEFAULTS } from "../../simulator/seed-ids";
 import { startChild, waitForHealth, type Child } from "./processes";
 import { signIn } from "./sign-in";
@@ -16,7 +19,15 @@ export type App = { url: string; child: Child; cookie: string };
  */
 export async function startApp(
   port: number,
-  options: { upstream: string; rateLimit: number; cpuProfileDir?: string },
+  options: {
+    upstream: string;
+    rateLimit: number;
+    cpuProfileDir?: string;
+    /** Instances of one deployment share it (a cookie signed by one is accepted by the others). */
+    authSecret?: string;
+    /** Extra variables (REDIS_URL, AUDIT_ENABLED…). */
+    env?: Record<string, string>;
+  },
 ): Promise<App> {
   const url = `http://localhost:${port}`;
   const [command, args] = options.cpuProfileDir
@@ -44,8 +55,11 @@ export async function startApp(
     PROFILE_API_POOL_CONNECTIONS: String(POOL_CONNECTIONS),
     SEGMENT_SPACE_ID: SIM_DEFAULTS.spaceId,
     SEGMENT_ACCESS_TOKEN: SIM_DEFAULTS.token,
-    AUTH_SECRET: randomBytes(32).toString("hex"),
+    AUTH_SECRET: options.authSecret ?? randomBytes(32).toString("hex"),
     DEMO_PASSWORD: BENCH_PASSWORD,
+    // Each app its own throwaway audit file: the bench never writes into the checkout's ./data.
+    AUDIT_DB_PATH: path.join(mkdtempSync(path.join(tmpdir(), "bench-audit-")), "audit.db"),
+    ...options.env,
   });
   await waitForHealth(child, `${url}/api/health`);
   return { url, child, cookie: await signIn(url, BENCH_PASSWORD) };

@@ -73,6 +73,7 @@ function seal(event: AuditEvent): SealedEntry {
  * is a logged warning.
  */
 export async function recordAudit(event: AuditEvent): Promise<void> {
+  if (!getConfig().AUDIT_ENABLED) return;
   const closed = getConfig().AUDIT_FAIL_MODE === "closed";
   let written: Promise<void>;
   try {
@@ -97,6 +98,7 @@ export async function recordAudit(event: AuditEvent): Promise<void> {
 
 /** Best effort, never throws: sign-ins are recorded but never refused because of the audit store. */
 export function recordAuditQuietly(event: AuditEvent): void {
+  if (!getConfig().AUDIT_ENABLED) return;
   try {
     getAuditLog()
       .writer.record(seal(event))
