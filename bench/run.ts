@@ -188,10 +188,12 @@ async function main() {
       );
     await stopAll();
   } else await phaseBaselineOnly(results);
-  console.log("blank Next.js page…");
-  results.blankJsGzip = await measureBlankPageJs(PORTS.blank).catch((e: unknown) => ({
-    pending: (e as Error).message.split("\n")[0],
-  }));
+  if (PHASES.has("unlimited")) {
+    console.log("blank Next.js page…");
+    results.blankJsGzip = await measureBlankPageJs(PORTS.blank).catch((e: unknown) => ({
+      pending: (e as Error).message.split("\n")[0],
+    }));
+  }
   results.elapsedSeconds = Math.round((Date.now() - started) / 1000);
   console.log(
     `\nProfile Sidebar bench — ${JSON.stringify(results.machine)}, simulator latency ${LATENCY_MS} ms, ${results.elapsedSeconds as number} s\n`,

@@ -278,7 +278,8 @@ export function buildRows(results: Results): Row[] {
     });
   }
   const f = r.frontend as Frontend | undefined;
-  rows.push(...jsRows(f, typeof r.blankJsGzip === "number" ? r.blankJsGzip : undefined, r.blankJsGzip));
+  if (f || r.blankJsGzip !== undefined)
+    rows.push(...jsRows(f, typeof r.blankJsGzip === "number" ? r.blankJsGzip : undefined, r.blankJsGzip));
   if (f?.visibleFirstInBrowserMs !== undefined) {
     rows.push({
       figure: "navigation → visible, browser's first page (another customer)",

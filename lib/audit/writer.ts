@@ -4,7 +4,11 @@ import type { SealedEntry } from "./types";
 type Pending = { entry: SealedEntry; resolve: () => void; reject: (error: unknown) => void };
 
 export type WriterOptions = {
-  /** How long the first entry of a batch waits for company: bounds what auditing adds to a request. */
+  /**
+   * How long the first entry of a batch waits for company. 0 (the default): group commit — a batch is written as soon
+   * as the event loop has taken what arrived in the same turn, and whatever arrives while it is written forms the next
+   * batch, so a lone agent waits one transaction and a busy server batches on its own.
+   */
   flushDelayMs?: number;
   /** A batch this large is written at once. */
   maxBatch?: number;
@@ -12,12 +16,14 @@ export type WriterOptions = {
 
 /**
  * Batches audit entries: `record` queues one and resolves when the batch holding it is committed (or rejects when the
- * store failed), so a request waits at most `flushDelayMs` plus one small transaction. One batch is written at a time
- * (the chain is sequential); entries that arrive meanwhile form the next batch. `close` writes what is queued.
+ * store failed), so a request waits at most for the batch being written and its own (plus `flushDelayMs` if set). One
+ * batch is written at a time (the chain is sequential); entries that arrive meanwhile form the next batch. `close`
+ * writes what is queued.
  */
 export class AuditWriter {
   private queue: Pending[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  /** Cancels the scheduled flush, if one is scheduled. */
+  private cancelScheduled: (() => void) | undefined;
   private writing: Promise<void> | undefined;
   private closed = false;
   private readonly flushDelayMs: number;
@@ -27,7 +33,7 @@ export class AuditWriter {
     private readonly store: AuditStore,
     options: WriterOptions = {},
   ) {
-    this.flushDelayMs = options.flushDelayMs ?? 5;
+    this.flushDelayMs = options.flushDelayMs ?? 0;
     this.maxBatch = options.maxBatch ?? 500;
   }
 
@@ -36,14 +42,29 @@ export class AuditWriter {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
       if (this.queue.length >= this.maxBatch) void this.flush();
-      else this.timer ??= setTimeout(() => void this.flush(), this.flushDelayMs);
+      else if (!this.writing) this.cancelScheduled ??= this.schedule();
+      // While a batch is being written, flush() takes this entry next, right after that batch.
     });
+  }
+
+  private schedule(): () => void {
+    const run = () => void this.flush();
+    if (this.flushDelayMs > 0) {
+      const timer = setTimeout(run, this.flushDelayMs);
+      return () => clearTimeout(timer);
+    }
+    const immediate = setImmediate(run);
+    return () => clearImmediate(immediate);
+  }
+
+  private cancelTimer(): void {
+    this.cancelScheduled?.();
+    this.cancelScheduled = undefined;
   }
 
   /** Writes everything queued so far (after the batch in progress, if any). */
   async flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelTimer();
     while (this.writing) await this.writing;
     const batch = this.queue.splice(0, this.queue.length);
     if (batch.length === 0) return;
@@ -62,8 +83,7 @@ export class AuditWriter {
    */
   flushSync(): boolean {
     if (!this.store.appendSync) return this.queue.length === 0;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelTimer();
     const batch = this.queue.splice(0, this.queue.length);
     this.store.appendSync(batch.map((p) => p.entry));
     batch.forEach((p) => p.resolve());
