@@ -37,7 +37,6 @@ test("280×800 sidebar: name, plan, company, lifetime value and the failed payme
   await expect(failed.locator("time")).toHaveText(/min ago|just now/);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await expect(page).toHaveTitle(/^Ada Lovelace/);
-  await page.screenshot({ path: "docs/screenshots/sidebar-first-screen.png" });
 });
 
 test("summary header: flags, members-only audiences, local time, linked accounts' names", async ({ page }) => {

@@ -1,12 +1,13 @@
 "use client";
 import { Search } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import { useBffFetcher } from "@/lib/queries/client-fetcher";
 import { lookupProfile, type FoundProfile } from "@/lib/queries/lookup";
 import { formLookupCandidates } from "@/lib/views/lookup-candidates";
 import { LOOKUP_PASTE_HINT, LOOKUP_TYPE_LABELS, LOOKUP_TYPES, type LookupType } from "@/lib/views/lookup-input";
 import { profilePath } from "@/lib/core/paths";
+import { takeLookupDraft } from "@/lib/views/lookup-draft";
 import { useViewSettings } from "@/components/profile/view-settings-context";
 import { Button } from "@/components/ui/button";
 import { describeError } from "@/components/ui/query-states";
@@ -39,6 +40,13 @@ export function LookupForm() {
   const [explicitType, setExplicitType] = useState(false);
   const [customType, setCustomType] = useState("");
   const [value, setValue] = useState("");
+  // "Look up another identifier" after a miss: start from the identifier that missed (after hydration: storage).
+  useEffect(() => {
+    const draft = takeLookupDraft(window.sessionStorage);
+    // Storage is only readable after hydration (an initial state from it would not match the server's HTML).
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- one read of an external store, once
+    if (draft) setValue(draft);
+  }, []);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const errorId = useId();

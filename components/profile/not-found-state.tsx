@@ -1,6 +1,6 @@
 import { SearchX } from "lucide-react";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { LookUpAnotherLink } from "@/components/lookup/look-up-another";
 
 /**
  * The profile does not exist: say so plainly and offer another lookup (`children`: the sidebar puts its own lookup
@@ -22,13 +22,14 @@ export function NotFoundState({ collection, id, children }: { collection: string
   );
 }
 
-/** The full page's not-found state (the server's prefetch and the browser's view render the same): back to lookup. */
+/**
+ * The full page's not-found state (the server's prefetch and the browser's view render the same): back to lookup,
+ * with the form filled with the identifier that missed (`id`: its `type:value`, never the handle).
+ */
 export function ProfileNotFound({ collection, id }: { collection: string; id: string }) {
   return (
     <NotFoundState collection={collection} id={id}>
-      <Link href="/" className="text-accent underline">
-        Look up another identifier
-      </Link>
+      <LookUpAnotherLink id={id} />
     </NotFoundState>
   );
 }

@@ -9,6 +9,7 @@ import { CalmFailureContext, describeError } from "@/components/ui/query-states"
 import { Skeleton } from "@/components/ui/skeleton";
 import { displayName } from "@/lib/views/profile-summary";
 import { RefreshButton } from "./refresh-button";
+import { SummaryActions } from "./summary-actions";
 import { SummaryFacts } from "./summary-facts";
 
 /** The summary failed (not a 404: the view shows that): the header says so with its own Retry; panels keep theirs. */
@@ -66,7 +67,7 @@ export function ProfileHeader({
     return () => observer.disconnect();
   }, [name]);
   return (
-    <header className="flex min-w-0 items-start gap-2">
+    <header className="flex min-w-0 scroll-mt-2 items-start gap-2" id="section-summary" tabIndex={-1}>
       <Icon aria-hidden className={`text-accent mt-1 shrink-0 ${compact ? "size-5" : "size-7"}`} />
       <div className="min-w-0 flex-1">
         {summary.isPending ? (
@@ -78,6 +79,7 @@ export function ProfileHeader({
           {collection === "accounts" ? "account" : "user"} · {label}
         </p>
         {summary.data ? <SummaryFacts summary={summary.data} /> : null}
+        {summary.data ? <SummaryActions collection={collection} id={id} /> : null}
         {failedParts.length ? (
           <p className="text-warning text-xs">Some parts could not be loaded: {failedParts.join(", ")}.</p>
         ) : null}

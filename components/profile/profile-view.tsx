@@ -16,8 +16,12 @@ import { CalmFailureContext, ProfileFoundContext } from "@/components/ui/query-s
 import { JustHappened } from "./just-happened";
 import { ProfileNotFound } from "./not-found-state";
 import { ProfileHeader } from "./profile-header";
+import { SectionShortcuts } from "./section-shortcuts";
 import { ViewFailure } from "./view-failure";
 import { useViewSettings } from "./view-settings-context";
+
+/** The full page's sections, for the skip links and shortcuts. */
+const FULL_PAGE_SECTIONS = ["summary", "just-happened", "identities", "traits", "timeline", "linked", "metadata"];
 
 /**
  * The full profile page, for the profile whose handle is `id` (every query and link uses it; DESIGN §10) and which
@@ -40,6 +44,7 @@ export function ProfileView({ collection, id, label }: { collection: Collection;
     <ProfileFoundContext.Provider value={summary.isSuccess}>
       <CalmFailureContext.Provider value>
         <div className="space-y-4">
+          <SectionShortcuts ids={FULL_PAGE_SECTIONS} />
           <ProfileHeader collection={collection} id={id} label={label} summary={summary} />
           <ViewFailure collection={collection} id={id} />
           <JustHappened collection={collection} id={id} />

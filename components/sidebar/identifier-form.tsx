@@ -57,6 +57,9 @@ export function IdentifierForm({
           aria-describedby={error ? errorId : undefined}
           autoComplete="off"
           spellCheck={false}
+          // The form is shown when there is someone to look up: the agent can type at once. (Chromium ignores this in
+          // a cross-origin frame, so a host's own editor never loses focus to it.)
+          autoFocus
         />
       </label>
       {error ? (

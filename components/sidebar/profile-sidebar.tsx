@@ -14,6 +14,7 @@ import { IdentityCards } from "@/components/identities/identity-cards";
 import { JustHappened } from "@/components/profile/just-happened";
 import { NotFoundState } from "@/components/profile/not-found-state";
 import { ProfileHeader } from "@/components/profile/profile-header";
+import { SectionShortcuts } from "@/components/profile/section-shortcuts";
 import { ViewFailure } from "@/components/profile/view-failure";
 import { useViewSettings } from "@/components/profile/view-settings-context";
 import { Timeline } from "@/components/timeline/lazy-timeline";
@@ -72,7 +73,8 @@ export function ProfileSidebar({
 function SidebarProfileView({ collection, id, label, onOpen }: Target & { onOpen: OpenProfile }) {
   const summary = useQuery(summaryQuery(collection, id));
   const { pinnedTraits } = useViewSettings();
-  const { layout, toggle, move } = useSectionLayout();
+  const { layout, toggle, move, expand } = useSectionLayout();
+  const reveal = useCallback((section: string) => expand(section as SectionId), [expand]);
   const idCount = summary.data?.external_ids?.length ?? null;
   const controlsFor = useCallback(
     (panelId: string): PanelControls | null => {
@@ -107,6 +109,7 @@ function SidebarProfileView({ collection, id, label, onOpen }: Target & { onOpen
     <ProfileFoundContext.Provider value={summary.isSuccess}>
       <RevealTargetContext.Provider value={{ collection, id }}>
         <CalmFailureContext.Provider value>
+          <SectionShortcuts ids={["summary", ...layout.order]} onReveal={reveal} />
           <ProfileHeader collection={collection} id={id} label={label} summary={summary} compact />
           <ViewFailure collection={collection} id={id} />
           <PanelControlsContext.Provider value={controlsFor}>
@@ -132,7 +135,8 @@ function SidebarNotFound({
 }) {
   return (
     <NotFoundState collection={collection} id={label}>
-      <IdentifierForm onOpen={onOpen} />
+      {/* Filled with the identifier that missed, so a typo is fixed rather than retyped. */}
+      <IdentifierForm initial={label} onOpen={onOpen} />
     </NotFoundState>
   );
 }

@@ -53,5 +53,10 @@ export function useSectionLayout() {
     (id: SectionId, delta: -1 | 1) => write(moveSection(parseSectionLayout(readRaw()), id, delta)),
     [],
   );
-  return { layout: raw === null ? DEFAULT_SECTION_LAYOUT : layout, toggle, move };
+  /** Unfolds a section (a skip link or shortcut jumping to it); a folded one stays as it was otherwise. */
+  const expand = useCallback((id: SectionId) => {
+    const current = parseSectionLayout(readRaw());
+    if (current.collapsed.includes(id)) write(toggleSection(current, id));
+  }, []);
+  return { layout: raw === null ? DEFAULT_SECTION_LAYOUT : layout, toggle, move, expand };
 }

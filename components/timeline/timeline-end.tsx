@@ -39,8 +39,7 @@ export type TimelineEndProps = {
  */
 export function TimelineEnd(props: TimelineEndProps) {
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, searchText } = props;
-  if (isFetchNextPageError && !isFetchingNextPage)
-    return <LoadMoreError noun="events" onRetry={fetchNextPage} />;
+  if (isFetchNextPageError && !isFetchingNextPage) return <LoadMoreError noun="events" onRetry={fetchNextPage} />;
   if (isFetchingNextPage) return <Skeleton label="Loading more events" lines={2} />;
   if (searchText === null) {
     if (hasNextPage) return <Skeleton label="Loading more events" lines={2} />;

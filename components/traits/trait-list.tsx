@@ -1,7 +1,8 @@
 import { Pin } from "lucide-react";
 import type { JsonValue, VerboseTraitValue } from "@/lib/core/api-types";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { orderTraitKeys } from "@/lib/views/trait-values";
+import { orderTraitKeys, traitCopyText } from "@/lib/views/trait-values";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Badge } from "@/components/ui/badge";
 import { TraitValue } from "./trait-value";
 
@@ -56,15 +57,19 @@ export function TraitList({
       {rows.map(({ key, pinned: isPinned }) => {
         const entry = entries[key];
         if (!entry) return null;
+        const copyText = traitCopyText(entry.value);
         return (
           <div key={key} className="flex min-w-0 flex-wrap gap-x-3 gap-y-0.5 py-1.5 text-sm" data-testid="trait-row">
             <dt className="text-fg-muted flex min-w-0 basis-40 items-center gap-1 font-mono text-xs break-all">
               {isPinned ? <Pin aria-label="pinned" className="text-accent size-3 shrink-0" /> : null}
               {key}
             </dt>
-            <dd className="min-w-0 flex-1 basis-32">
-              <TraitValue value={entry.value} field={{ trait: key }} />
-              {verbose ? <Provenance entry={entry} /> : null}
+            <dd className="flex min-w-0 flex-1 basis-32 items-start gap-1">
+              <div className="min-w-0 flex-1">
+                <TraitValue value={entry.value} field={{ trait: key }} />
+                {verbose ? <Provenance entry={entry} /> : null}
+              </div>
+              {copyText !== null ? <CopyButton value={copyText} label={key} /> : null}
             </dd>
           </div>
         );

@@ -4,7 +4,8 @@ import { Search } from "lucide-react";
 import { useId, useMemo, useState } from "react";
 import type { JsonValue, VerboseTraitValue } from "@/lib/core/api-types";
 import type { Collection } from "@/lib/core/identifiers";
-import { keyTraitsQuery, TRAITS_PAGE_SIZE, traitsQuery, type TraitClass } from "@/lib/queries/profiles";
+import { keyTraitsQuery, summaryQuery, TRAITS_PAGE_SIZE, traitsQuery, type TraitClass } from "@/lib/queries/profiles";
+import { otherClassKeys } from "@/lib/views/trait-values";
 import { Panel } from "@/components/ui/panel";
 import { LoadMoreFromQuery, RefreshError } from "@/components/ui/load-more";
 import { EmptyState, ErrorState } from "@/components/ui/query-states";
@@ -41,11 +42,20 @@ function TraitsBody({
   const pinnedKeys = traitClass === "trait" ? pinned : [];
   const pinnedQuery = useQuery(keyTraitsQuery(collection, id, pinnedKeys, verbose));
   const pinnedData = pinnedKeys.length ? pinnedQuery.data : undefined;
+  // The API's plain traits include the computed traits and audiences too: each has its own tab, so the Traits tab
+  // leaves them out. The summary says which keys they are: read from the cache the header fills (never fetched from
+  // here, so the panel alone costs no summary call; until it is there, nothing is left out).
+  const summary = useQuery({ ...summaryQuery(collection, id), enabled: false });
+  const elsewhere = useMemo(
+    () => (traitClass === "trait" ? otherClassKeys(summary.data) : null),
+    [traitClass, summary.data],
+  );
   const entries = useMemo(() => {
     const merged: Record<string, JsonValue | VerboseTraitValue> = { ...pinnedData?.traits };
     for (const page of query.data?.pages ?? []) Object.assign(merged, page.traits);
-    return toEntries(merged, verbose);
-  }, [query.data, pinnedData, verbose]);
+    const shown = Object.entries(merged).filter(([key]) => !elsewhere?.has(key));
+    return toEntries(Object.fromEntries(shown), verbose);
+  }, [query.data, pinnedData, verbose, elsewhere]);
   if (query.isPending) return <Skeleton label={`Loading ${NOUNS[traitClass]}`} lines={6} />;
   // The full error state only when nothing is loaded: a failed "Load more" (or refetch) keeps the list.
   if (query.isError && !query.data)

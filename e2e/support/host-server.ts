@@ -36,6 +36,8 @@ export type ZendeskHostOptions = {
   origin?: string;
   /** Answer the first `get` this many ms late (with the requester as it was when asked): stages an out-of-order reply. */
   delayFirstGetMs?: number;
+  /** Width of the app's frame in px (Zendesk's ticket sidebar is about 320; the app must work from 280). */
+  frameWidth?: number;
 };
 
 /**
@@ -48,7 +50,9 @@ export type ZendeskHostOptions = {
  *   both answered by `{id, result}` (a `get` result keyed by path) or `{id, error}`;
  * - `client.on(event)` subscribes with `{key: "iframe.on:<event>", message: {subscriberCount}}` (`iframe.off:` to leave):
  *   the framework only forwards an event, as `{key: "zaf.<event>", message}`, to a frame that subscribed to it.
- * Anything else (an object instead of a string, a request before registration, a wrong app_guid) is counted in
+ * - `invoke("ticket.comment.appendText", text)` appends to the ticket's reply (a textarea here), recorded in
+ *   `__zaf.appendedTexts`;
+ * Anything else (an object instead of a string, a request before registration, a wrong app_guid, an unknown invoke) is counted in
  * `__zaf.violations` so the test can assert there is none.
  */
 export function zendeskHostHtml(
@@ -62,7 +66,8 @@ export function zendeskHostHtml(
   const appGuid = "e2e-app-guid";
   const action = `${appUrl}/embed/zendesk?${new URLSearchParams({ origin, app_guid: appGuid }).toString()}`;
   return `<!doctype html><html><body><h1>Fake Zendesk ticket</h1>
-<iframe name="app" id="app" title="Profile Sidebar" style="width:320px;height:150px;border:1px solid #999"></iframe>
+<label for="reply">Reply</label><textarea id="reply" rows="6" cols="60"></textarea>
+<iframe name="app" id="app" title="Profile Sidebar" style="width:${options.frameWidth ?? 320}px;height:150px;border:1px solid #999"></iframe>
 <form id="launch" method="post" target="app" action="${attr(action)}"><input type="hidden" name="token" value="${attr(token)}"></form>
 <script>
 const appOrigin = ${JSON.stringify(new URL(appUrl).origin)};
@@ -70,6 +75,7 @@ const appGuid = ${JSON.stringify(appGuid)};
 const delayFirstGetMs = ${JSON.stringify(options.delayFirstGetMs ?? 0)};
 const zaf = window.__zaf = {
   handshakes: [], registered: false, resizes: [], gets: 0, delayedDelivered: false, subscriptions: {}, violations: [],
+  appendedTexts: [], reply: "",
   requester: ${JSON.stringify(requester)},
   currentUser: { id: 1, name: "Zoe Zendesk", email: "zoe@acme.example" },
 };
@@ -108,7 +114,16 @@ window.addEventListener("message", (e) => {
       send(answer);
     }
   } else if (d.request === "invoke") {
-    if (d.params.resize) { const h = d.params.resize[0].height; zaf.resizes.push(h); frame().style.height = h; }
+    for (const name of Object.keys(d.params)) {
+      if (name === "resize") { const h = d.params.resize[0].height; zaf.resizes.push(h); frame().style.height = h; }
+      else if (name === "ticket.comment.appendText") {
+        // The ticket's reply editor: the text is appended where the agent is writing.
+        const text = d.params[name][0];
+        zaf.appendedTexts.push(text);
+        zaf.reply += text;
+        document.getElementById("reply").value = zaf.reply;
+      } else zaf.violations.push("unknown invoke: " + name);
+    }
     send({ id: d.id, result: {} });
   } else {
     zaf.violations.push("unexpected: " + e.data);

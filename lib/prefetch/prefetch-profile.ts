@@ -1,6 +1,6 @@
 import "server-only";
 import { dehydrate, type DehydratedState } from "@tanstack/react-query";
-import type { ExternalIdsPage, TraitsPage } from "@/lib/core/api-types";
+import type { EventsPage, ExternalIdsPage, TraitsPage } from "@/lib/core/api-types";
 import { AppError } from "@/lib/core/error-body";
 import type { Collection, ProfileIdentifier } from "@/lib/core/identifiers";
 import { bffProfilePath } from "@/lib/core/paths";
@@ -13,6 +13,9 @@ import {
   externalIdsQuery,
   externalIdsSearch,
   FIRST_TRAITS_PARAMS,
+  importantEventsQuery,
+  importantEventsSearch,
+  JUST_HAPPENED_LIMIT,
   keyTraitsQuery,
   keyTraitsSearch,
   summaryQuery,
@@ -35,7 +38,7 @@ export type PrefetchedState = {
 };
 
 /**
- * The data of a profile's first paint (summary, identities, first page of traits, the pinned traits), fetched on the server while the
+ * The data of a profile's first paint (summary, "Just happened", identities, first page of traits, the pinned traits), fetched on the server while the
  * page renders, so the HTML already shows them instead of skeletons waiting for three browser round trips. The
  * bodies are exactly what the BFF routes answer (same client, same cursor rewriting); whatever fails or is late is
  * left out and the browser fetches it as usual, with its own loading and error states. A profile the Profile API
@@ -50,6 +53,7 @@ export async function prefetchProfile(
   id: ProfileIdentifier,
   handle: string,
   pinned: readonly string[] = getConfig().PINNED_TRAITS,
+  important: readonly string[] = getConfig().IMPORTANT_EVENTS,
 ): Promise<PrefetchedState> {
   const first = FIRST_TRAITS_PARAMS;
   const client = makeQueryClient();
@@ -90,6 +94,21 @@ export async function prefetchProfile(
             client.setQueryData(
               keyTraitsQuery(collection, handle, pinned).queryKey,
               withOwnCursor<TraitsPage>(r.body, traitsPath, keyTraitsSearch(pinned)),
+            ),
+          )
+      : Promise.resolve(),
+    // "Just happened" sits right under the summary: in the HTML too, so a failed payment is on the first screen.
+    important.length
+      ? api
+          .events(collection, id, { include: [...important], limit: JUST_HAPPENED_LIMIT }, {})
+          .then((r) =>
+            client.setQueryData(
+              importantEventsQuery(collection, handle, important).queryKey,
+              withOwnCursor<EventsPage>(
+                r.body,
+                bffProfilePath(collection, handle, "events"),
+                importantEventsSearch(important),
+              ),
             ),
           )
       : Promise.resolve(),

@@ -17,7 +17,7 @@ import type {
 } from "@/lib/core/api-types";
 import type { Collection } from "@/lib/core/identifiers";
 import { bffProfilePath } from "@/lib/core/paths";
-import { BffError, type BffFetcher } from "./bff-fetch";
+import { BffError } from "./bff-fetch";
 import { bffFetcherOf } from "./client-fetcher";
 
 export type TraitClass = "trait" | "computed_trait" | "audience";
@@ -208,11 +208,13 @@ export type NewEventsAnswer = { data: ProfileEvent[]; complete: boolean };
 export function newEventsQuery(collection: Collection, id: string, params: NewEventsParams, intervalSeconds: number) {
   return queryOptions({
     queryKey: ["live-events", collection, id, params] as const,
-    queryFn: ({ signal }) => {
+    queryFn: (context) => {
       const query = new URLSearchParams({ after: params.after });
       if (params.include.length) query.set("include", params.include.join(","));
       if (params.exclude.length) query.set("exclude", params.exclude.join(","));
-      return bffFetch<NewEventsAnswer>(`${bffProfilePath(collection, id, "events")}/new?${query}`, { signal });
+      return bffFetcherOf(context.client)<NewEventsAnswer>(`${bffProfilePath(collection, id, "events")}/new?${query}`, {
+        signal: context.signal,
+      });
     },
     enabled: intervalSeconds > 0,
     refetchInterval: intervalSeconds * 1000,
@@ -227,15 +229,23 @@ export function newEventsQuery(collection: Collection, id: string, params: NewEv
 /** How many important events "Just happened" shows. */
 export const JUST_HAPPENED_LIMIT = 4;
 
+/** The query string of "Just happened": the browser's fetch and the server prefetch's rewritten cursor both use it. */
+export function importantEventsSearch(names: readonly string[]): URLSearchParams {
+  return new URLSearchParams({ include: names.join(","), limit: String(JUST_HAPPENED_LIMIT) });
+}
+
 /** The newest events with one of the important names (the summary's "Just happened"), one small page. */
 export function importantEventsQuery(collection: Collection, id: string, names: readonly string[]) {
   const include = [...names];
   return queryOptions({
     queryKey: [...profileKeys.all(collection, id), "important_events", include] as const,
-    queryFn: (context) => {
-      const query = new URLSearchParams({ include: include.join(","), limit: String(JUST_HAPPENED_LIMIT) });
-      return fetchFor<EventsPage>(context, collection, id, bffProfilePath(collection, id, "events", query));
-    },
+    queryFn: (context) =>
+      fetchFor<EventsPage>(
+        context,
+        collection,
+        id,
+        bffProfilePath(collection, id, "events", importantEventsSearch(include)),
+      ),
     enabled: include.length > 0,
   });
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { orderTraitKeys, viewTraitValue } from "./trait-values";
+import { orderTraitKeys, otherClassKeys, traitCopyText, viewTraitValue } from "./trait-values";
 
 describe("viewTraitValue", () => {
   it("types values the way an agent reads them", () => {
@@ -43,5 +43,35 @@ describe("orderTraitKeys", () => {
       "first_name",
       "last_name",
     ]);
+  });
+});
+
+describe("each trait once, copied as it is", () => {
+  const summary = {
+    collection: "users" as const,
+    id: "user_id:u_1",
+    traits: { plan: "pro", vip_support: true, lifetime_value: 10 },
+    computed_traits: { lifetime_value: 10 },
+    audiences: { vip_support: true, trial_users: false },
+    external_ids: [],
+    metadata: {},
+    links: [],
+    errors: {},
+  };
+
+  it("names the computed traits and audiences the Traits tab leaves to their own tabs", () => {
+    expect([...(otherClassKeys(summary) ?? [])].sort()).toEqual(["lifetime_value", "trial_users", "vip_support"]);
+    expect(otherClassKeys(undefined)).toBeNull();
+    expect(otherClassKeys({ ...summary, computed_traits: null, audiences: null })?.size).toBe(0);
+  });
+
+  it("copies values as text, never a masked value (only its hint is shown), nothing for empty ones", () => {
+    expect(traitCopyText("Acme")).toBe("Acme");
+    expect(traitCopyText(4713.5)).toBe("4713.5");
+    expect(traitCopyText(false)).toBe("false");
+    expect(traitCopyText({ name: "Acme Corp" })).toBe('{"name":"Acme Corp"}');
+    expect(traitCopyText({ masked: true, hint: "…0001" })).toBeNull();
+    expect(traitCopyText(null)).toBeNull();
+    expect(traitCopyText("  ")).toBeNull();
   });
 });

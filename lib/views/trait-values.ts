@@ -1,4 +1,4 @@
-import type { JsonValue } from "@/lib/core/api-types";
+import { isMaskedValue, type JsonValue, type ProfileSummary } from "@/lib/core/api-types";
 
 /**
  * How a trait value is shown. Traits arrive as bare JSON, so the kind is read from the value itself: a string that
@@ -81,4 +81,21 @@ export function orderTraitKeys(
   const pinnedSet = new Set(pinnedKeys);
   const rest = keys.filter((key) => !pinnedSet.has(key) && matches(key)).sort((a, b) => a.localeCompare(b));
   return [...pinnedKeys.map((key) => ({ key, pinned: true })), ...rest.map((key) => ({ key, pinned: false }))];
+}
+
+/**
+ * The keys of a profile's computed traits and audiences. The API's plain traits list includes them (audiences as
+ * true/false), so the Traits tab leaves these out: each is shown once, in its own tab.
+ */
+export function otherClassKeys(summary: ProfileSummary | undefined): ReadonlySet<string> | null {
+  if (!summary) return null;
+  return new Set([...Object.keys(summary.computed_traits ?? {}), ...Object.keys(summary.audiences ?? {})]);
+}
+
+/** What "copy" puts on the clipboard for a trait value, or null: nothing to copy, or masked (only its hint is shown). */
+export function traitCopyText(value: JsonValue | undefined): string | null {
+  if (value === undefined || value === null || isMaskedValue(value)) return null;
+  if (typeof value === "string") return value.trim() ? value : null;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
 }

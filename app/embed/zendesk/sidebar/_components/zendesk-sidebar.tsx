@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ZAFClientInstance } from "zendesk_app_framework_sdk";
+import { ReplyTargetContext, type ReplyTarget } from "@/components/profile/reply-target";
 import { IdentifierForm } from "@/components/sidebar/identifier-form";
 import { ProfileSidebar } from "@/components/sidebar/profile-sidebar";
 import { pickRequesterIdentifier, requesterHint, type ZendeskRequester } from "@/lib/embed/zendesk-requester";
@@ -15,6 +16,8 @@ type View = { status: "waiting" } | { status: "found"; target: SidebarProfile } 
 
 const REQUESTER = "ticket.requester";
 const REQUESTER_CHANGED = "ticket.requester.id.changed";
+/** Adds text at the cursor of the ticket's reply editor (ZAF ticket sidebar API). */
+const APPEND_TO_REPLY = "ticket.comment.appendText";
 
 /**
  * One ZAF client per page: the SDK (`zendesk_app_framework_sdk`, bundled, so the strict CSP needs no third-party script
@@ -43,6 +46,11 @@ function zafClient(origin: string, appGuid: string): Promise<ZAFClientInstance |
  */
 export function ZendeskSidebar({ origin, appGuid, identifierOrder }: Props) {
   const [view, setView] = useState<View>({ status: "waiting" });
+  const [client, setClient] = useState<ZAFClientInstance | null>(null);
+  const reply = useMemo<ReplyTarget | null>(
+    () => (client ? { insert: (text) => client.invoke(APPEND_TO_REPLY, text).then(() => undefined) } : null),
+    [client],
+  );
   const rootRef = useRef<HTMLDivElement>(null);
   const order = identifierOrder.join(",");
   const fetchBff = useBffFetcher();
@@ -59,6 +67,7 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder }: Props) {
           setView({ status: "unmatched", hint: "" });
           return;
         }
+        setClient(client);
         const load = () => {
           const isLatest = latest.begin();
           client.get(REQUESTER).then(
@@ -105,7 +114,9 @@ export function ZendeskSidebar({ origin, appGuid, identifierOrder }: Props) {
     <div ref={rootRef}>
       {view.status === "waiting" ? <p className="p-3 text-sm">Waiting for Zendesk…</p> : null}
       {view.status === "found" ? (
-        <ProfileSidebar key={`${view.target.collection}:${view.target.id}:${view.target.label}`} {...view.target} />
+        <ReplyTargetContext.Provider value={reply}>
+          <ProfileSidebar key={`${view.target.collection}:${view.target.id}:${view.target.label}`} {...view.target} />
+        </ReplyTargetContext.Provider>
       ) : null}
       {view.status === "unmatched" ? (
         <div className="p-3">
