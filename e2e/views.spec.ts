@@ -477,6 +477,32 @@ test("an identifier needing every kind of escaping opens its own profile", async
   await expect(panel(page, "Identities").getByText("matched by")).toBeVisible();
 });
 
+/** The server cache's answer (X-Cache) to each of the browser's own BFF calls for a profile's parts (not live polls). */
+function cacheAnswers(page: Page): string[] {
+  const answers: string[] = [];
+  page.on("response", (r) => {
+    const url = r.url();
+    if (url.includes("/api/profiles/") && !url.includes("/events/new")) answers.push(r.headers()["x-cache"] ?? "none");
+  });
+  return answers;
+}
+
+test("the browser's calls are answered from the server cache; only Refresh bypasses it", async ({ page }) => {
+  await page.goto(profileUrl("users", SEED_IDS.ada.anonymousId));
+  await expect(page.getByTestId("timeline-event").first()).toBeVisible();
+  const answers = cacheAnswers(page);
+  await page.reload();
+  await expect(page.getByTestId("timeline-event").first()).toBeVisible();
+  // Chromium adds `Cache-Control: no-cache` to a `cache: "no-store"` fetch: the BFF must not take that for a refresh.
+  await expect.poll(() => answers.filter((a) => a === "HIT").length, { timeout: 10_000 }).toBeGreaterThan(0);
+  expect(answers, "a plain page load asked the server to bypass its cache").not.toContain("BYPASS");
+  answers.length = 0;
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await expect(page.getByText("Profile refreshed")).toBeAttached();
+  expect(answers.length).toBeGreaterThan(0);
+  expect(new Set(answers)).toEqual(new Set(["BYPASS"]));
+});
+
 test("Refresh re-fetches every panel bypassing the server cache", async ({ page }) => {
   await page.goto(profileUrl("users", SEED_IDS.ada.userId));
   await expect(page.getByTestId("timeline-event").first()).toBeVisible();

@@ -80,7 +80,10 @@ async function fetchBff<T>(
     {
       headers,
       credentials: "same-origin",
-      cache: "no-store",
+      // Not "no-store": in that mode the Fetch standard makes the browser add `Cache-Control: no-cache` to the request,
+      // which the BFF reads as the agent's refresh, so every call would bypass the server cache. The answers say
+      // `Cache-Control: private, no-store` themselves, so the browser stores none of them either way.
+      cache: "default",
       ...(json !== undefined ? { method: "POST", body: JSON.stringify(json) } : {}),
     },
     signal,

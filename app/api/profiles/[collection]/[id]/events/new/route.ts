@@ -12,8 +12,8 @@ export const GET = withAgent(
   ({ collection, id, query, signal }) =>
     newEventsSince(getProfileApi(), { collection, id }, query, {
       signal,
-      // Never a cache bypass: browsers send `Cache-Control: no-cache` with every `cache: "no-store"` fetch, and a
-      // poll that bypassed the cache would cost one upstream call per agent per interval instead of one per profile.
+      // Never a cache bypass, whatever the request says (a browser fetch in `cache: "no-store"` mode sends
+      // `Cache-Control: no-cache`): a poll that bypassed the cache would cost one upstream call per agent per interval.
       refresh: false,
       // At least one second of cache even with polling off (0): a stray poll still coalesces.
       intervalSeconds: Math.max(1, getConfig().LIVE_TIMELINE_INTERVAL_SECONDS),
