@@ -7,6 +7,7 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", ".next/**", "e2e/**"],
     setupFiles: ["./vitest.setup.ts"],
+    globalSetup: ["./tests/support/install-servers.ts"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -1,24 +1,12 @@
 // The batching writer's promise to an agent's request: a lone entry is committed at once (no waiting for company),
 // and entries arriving while a batch is written go together in the next one.
 import { describe, expect, it } from "vitest";
+import { sampleEntry } from "@/tests/support/audit-store-contract";
 import type { AuditStore } from "./store";
 import type { SealedEntry } from "./types";
 import { AuditWriter } from "./writer";
 
-const entry = (n: number): SealedEntry => ({
-  time: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(),
-  agent_name: `agent ${n}`,
-  agent_email: null,
-  agent_source: "standalone",
-  agent_role: "agent",
-  action: "view",
-  collection: "users",
-  identifier_enc: null,
-  identifier_lookup: null,
-  outcome: "ok",
-  request_id: `req-${n}`,
-  detail: null,
-});
+const entry = (n: number) => sampleEntry(n);
 
 /** A store whose batches are recorded and whose commits take `commitMs`. */
 function slowStore(commitMs: number) {
