@@ -63,9 +63,10 @@ export async function measureEmbed(app: App) {
   // its own row. Every visit still starts with an empty HTTP cache, so each downloads all the JavaScript.
   const quiet = await sidebarPath(app, SEED_IDS.quiet.userId);
   await fetch(`${app.url}${quiet}`, { headers: { cookie: app.cookie } }).then((r) => r.text());
-  // An identity only the identity cards show, and a trait only the traits panel shows.
-  const ada = { url: `${app.url}${path}`, texts: [SEED_IDS.ada.idfa.split(":")[1] ?? "", "Head of Analytics"] };
-  const first = { url: `${app.url}${quiet}`, texts: ["Anonymous IDs", "marketing_opt_in"] };
+  // The first screen's answer (issue 11): the summary header (the name, the lifetime value only the summary formats
+  // as money) and the failed payment under "Just happened" (identities are folded to one line in the sidebar now).
+  const ada = { url: `${app.url}${path}`, texts: ["Ada Lovelace", "$4,749.00", "Payment Failed"] };
+  const first = { url: `${app.url}${quiet}`, texts: ["Quinn Quiet"] };
   // A slow laptop: the same customer by e-mail (another identifier, so nothing cached: the BFF calls the simulator at
   // 50 ms), with every renderer task 4x slower; last, so its cache misses do not change the rows above.
   const adaByEmail = {
