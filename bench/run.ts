@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { SEED_IDS, SIM_DEFAULTS } from "../simulator/seed-ids";
 import { POOL_CONNECTIONS, startApp, type App } from "./lib/app";
-import { measureBlankPageJs, measureEmbed } from "./lib/frontend-budget";
+import { measureBlankPage, measureEmbed } from "./lib/frontend-budget";
 import { startNaiveProxy, type NaiveProxy } from "./lib/naive-proxy";
 import { machine, printTable, saveJson } from "./lib/report";
 import { buildRows, profileRows } from "./lib/rows";
@@ -190,9 +190,11 @@ async function main() {
   } else await phaseBaselineOnly(results);
   if (PHASES.has("unlimited")) {
     console.log("blank Next.js page…");
-    results.blankJsGzip = await measureBlankPageJs(PORTS.blank).catch((e: unknown) => ({
+    const blank = await measureBlankPage(PORTS.blank).catch((e: unknown) => ({
       pending: (e as Error).message.split("\n")[0],
     }));
+    results.blankJsGzip = "pending" in blank ? blank : blank.jsGzip;
+    if (!("pending" in blank)) results.blankVisibleMs = blank.visibleMs;
   }
   results.elapsedSeconds = Math.round((Date.now() - started) / 1000);
   console.log(

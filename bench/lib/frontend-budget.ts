@@ -5,12 +5,16 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { SEED_IDS } from "../../simulator/seed-ids";
 import type { App } from "./app";
-import { measurePageJs, timeToVisible, writeBlankApp } from "./frontend";
+import { BLANK_PAGE_TEXT, measurePageJs, timeToVisible, writeBlankApp } from "./frontend";
 import { measureTotalJs } from "./frontend-total";
 import { startChild, waitForHealth } from "./processes";
 
-/** gzip JS of a blank page built with the same Next.js/React (a temp app, built and served for this measurement). */
-export async function measureBlankPageJs(port: number): Promise<number> {
+/**
+ * A blank page built with the same Next.js/React (a temp app, built and served for this measurement): its gzip JS, and
+ * its navigation → visible (median of 3 fresh contexts), the floor this machine's Chromium and Next.js put under the
+ * sidebar's own time to visible (the two are measured in the same run, so their ratio can be read on a busy machine).
+ */
+export async function measureBlankPage(port: number): Promise<{ jsGzip: number; visibleMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), "bench-blank-next-"));
   try {
     writeBlankApp(dir, resolve("node_modules"));
@@ -29,8 +33,13 @@ export async function measureBlankPageJs(port: number): Promise<number> {
       dir,
     );
     try {
-      await waitForHealth(child, `http://127.0.0.1:${port}/`);
-      return (await measurePageJs(`http://127.0.0.1:${port}/`)).bytesGzip;
+      const url = `http://127.0.0.1:${port}/`;
+      await waitForHealth(child, url);
+      const jsGzip = (await measurePageJs(url)).bytesGzip;
+      const visit = { url, texts: [BLANK_PAGE_TEXT] };
+      const times = (await timeToVisible({ cookie: "", visits: [visit, visit, visit, visit] })).slice(1);
+      times.sort((a, b) => a - b);
+      return { jsGzip, visibleMs: Math.round(times[1] ?? 0) };
     } finally {
       await child.stop();
     }

@@ -288,16 +288,27 @@ export function buildRows(results: Results): Row[] {
       met: null,
     });
   }
+  const blankVisible = typeof r.blankVisibleMs === "number" ? r.blankVisibleMs : undefined;
+  if (blankVisible !== undefined) {
+    rows.push({
+      figure: "navigation → visible, blank Next.js page (this machine's floor, median of 3)",
+      value: ms(blankVisible),
+      target: "-",
+      met: null,
+    });
+  }
+  const overBlank = (t: number) =>
+    blankVisible ? ` (${Math.round((t / blankVisible) * 100) / 100}x the blank page)` : "";
   if (f?.visibleColdMs !== undefined) {
     rows.push({
       figure: "navigation → summary + just happened visible (cold BFF cache)",
-      value: ms(f.visibleColdMs),
+      value: `${ms(f.visibleColdMs)}${overBlank(f.visibleColdMs)}`,
       target: "≤ 600 ms",
       met: f.visibleColdMs <= 600,
     });
     rows.push({
       figure: "navigation → visible (warm BFF cache, median of 3)",
-      value: ms(f.visibleWarmMedianMs ?? 0),
+      value: `${ms(f.visibleWarmMedianMs ?? 0)}${overBlank(f.visibleWarmMedianMs ?? 0)}`,
       target: "-",
       met: null,
     });
