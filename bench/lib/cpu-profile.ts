@@ -28,6 +28,7 @@ const BUCKETS: Array<[string, RegExp]> = [
   ["undici pool (upstream HTTP)", /node_modules\/undici\/|lib\/profile-api\/http\.ts/],
   ["proxy.ts (CSP nonce, headers)", /proxy\.ts|lib\/security\/|next\/dist\/server\/web\/|server\/middleware\.js/],
   ["Request/Response/Headers (Node's fetch classes)", /node:internal\/deps\/undici/],
+  ["masking + audit entry (lib/governance, lib/audit)", /lib\/governance\/|lib\/audit\//],
   ["our route code (wrapper, cursor, summary)", /lib\/bff\/|lib\/core\/|lib\/profile-api\/|lib\/config|app\/api\//],
   ["Next.js routing + handler plumbing", /node_modules\/next\/|\.next\/server\//],
   ["Node HTTP server + sockets", /node:(_http_|net|internal\/(http|streams|stream_base|net))/],
