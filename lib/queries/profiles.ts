@@ -106,10 +106,27 @@ export function retryDelay(attempt: number, error: unknown): number {
   return Math.min(1000 * 2 ** attempt, 8000);
 }
 
+/** How often, and how many times, a summary with failed parts asks again by itself. */
+export const PARTIAL_SUMMARY_RETRY_MS = 5_000;
+export const PARTIAL_SUMMARY_RETRIES = 6;
+
+/**
+ * A summary answers 200 even when some of its parts failed (they are null, explained in `errors`), so React Query's
+ * own retries never see a failure. An outage that ends in the middle of the fan-out would leave the header half empty
+ * until the agent clicks Refresh: such a summary asks again every PARTIAL_SUMMARY_RETRY_MS, at most
+ * PARTIAL_SUMMARY_RETRIES times (the parts that answered come from the server cache).
+ */
+function partialSummaryRetry(query: { state: { data?: ProfileSummary; dataUpdateCount: number } }): number | false {
+  const { data, dataUpdateCount } = query.state;
+  const partial = data !== undefined && Object.keys(data.errors ?? {}).length > 0;
+  return partial && dataUpdateCount <= PARTIAL_SUMMARY_RETRIES ? PARTIAL_SUMMARY_RETRY_MS : false;
+}
+
 export function summaryQuery(collection: Collection, id: string) {
   return queryOptions({
     queryKey: profileKeys.summary(collection, id),
     queryFn: (context) => fetchFor<ProfileSummary>(context, collection, id, bffProfilePath(collection, id)),
+    refetchInterval: partialSummaryRetry,
   });
 }
 
