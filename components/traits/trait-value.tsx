@@ -24,7 +24,8 @@ export function TraitValue({ value, field }: { value: JsonValue | undefined; fie
       // A calendar date (a birthday, a renewal day) has no time or zone to add; a moment reads as relative time.
       return view.dateOnly ? (
         <time dateTime={view.iso} title={view.iso} tabIndex={0}>
-          {formatDate(view.iso)}
+          {/* "1990-05-01" is that day everywhere: read in UTC, where JavaScript puts a date-only string. */}
+          {formatDate(view.iso, "UTC")}
         </time>
       ) : (
         <RelativeTime iso={view.iso} />

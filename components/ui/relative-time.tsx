@@ -35,8 +35,11 @@ export function RelativeTime({
 }) {
   const clock = useNow();
   const inBrowser = useSyncExternalStore(subscribeNever, isBrowser, isServer);
-  const absolute = formatDateTimeWithZone(iso, inBrowser ? undefined : "UTC");
-  const relative = formatRelativeTime(iso, now ?? clock);
+  // The date an old time shows follows the same zone as its absolute time: rendered in the server's zone during
+  // hydration, the browser's text would be taken for already there and never replaced (17 Oct shown, 18 Oct named).
+  const zone = inBrowser ? undefined : "UTC";
+  const absolute = formatDateTimeWithZone(iso, zone);
+  const relative = formatRelativeTime(iso, now ?? clock, zone);
   return (
     <span className={`group relative inline-block ${className}`}>
       <time

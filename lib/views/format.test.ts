@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 // re-reads TZ when it changes; this file runs in its own worker).
 process.env.TZ = "America/Los_Angeles";
 
-import { dayKey, formatDateTimeWithZone, formatDayHeading, formatRelativeTime } from "./format";
+import { dayKey, formatDate, formatDateTimeWithZone, formatDayHeading, formatRelativeTime } from "./format";
 import { buildTimelineRows, rowDays } from "./timeline-rows";
 
 // Local wall-clock times (no zone suffix): the grouping follows the agent's own calendar day, whatever TZ runs this.
@@ -36,5 +36,18 @@ describe("times", () => {
     expect(formatRelativeTime(new Date(2026, 11, 1, 9, 0).toISOString(), now)).toBe("2 days ago");
     expect(formatDateTimeWithZone("2026-12-03T09:25:00Z", "UTC")).toBe("3 Dec 2026, 09:25 UTC");
     expect(formatDateTimeWithZone("2026-12-03T09:25:00Z", "Europe/Paris")).toMatch(/^3 Dec 2026, 10:25 (CET|GMT\+1)$/);
+  });
+});
+
+describe("dates past 30 days", () => {
+  // 23:56 UTC on 17 Oct is 01:56 on 18 Oct in Paris: the date shown must be the zone's, like the time beside it.
+  const late = "2025-10-17T23:56:00Z";
+  const now = new Date("2026-12-03T12:00:00Z");
+  it("are shown in the zone asked for", () => {
+    expect(formatRelativeTime(late, now, "UTC")).toBe("17 Oct 2025");
+    expect(formatRelativeTime(late, now, "Europe/Paris")).toBe("18 Oct 2025");
+  });
+  it("a calendar date is the same day in every zone when read in UTC", () => {
+    expect(formatDate("1990-05-01", "UTC")).toBe("1 May 1990");
   });
 });

@@ -7,8 +7,11 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "just now", "5 min ago", "3 h ago", "2 days ago"; future times (clock skew) read as "just now". */
-export function formatRelativeTime(iso: string, now: Date): string {
+/**
+ * "just now", "5 min ago", "3 h ago", "2 days ago"; future times (clock skew) read as "just now"; past 30 days the
+ * date, in `timeZone` (default: the agent's own zone).
+ */
+export function formatRelativeTime(iso: string, now: Date, timeZone?: string): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
   const elapsed = now.getTime() - time;
@@ -17,7 +20,7 @@ export function formatRelativeTime(iso: string, now: Date): string {
   if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
   const days = Math.floor(elapsed / DAY);
   if (days < 30) return days === 1 ? "1 day ago" : `${days} days ago`;
-  return formatDate(iso);
+  return formatDate(iso, timeZone);
 }
 
 /** "23 Nov 2026, 14:05:09" — the absolute time behind every relative one. */
@@ -50,10 +53,15 @@ export function formatDateTimeWithZone(iso: string, timeZone?: string): string {
 }
 
 /** "23 Nov 2026". */
-export function formatDate(iso: string): string {
+export function formatDate(iso: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
+  return date.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    ...(timeZone ? { timeZone } : {}),
+  });
 }
 
 /** The local calendar day of a timestamp, `YYYY-MM-DD`: the timeline's grouping key. */
