@@ -128,6 +128,28 @@ for (const scheme of ["light", "dark"] as const) {
   }
 }
 
+test("times: a browser clock ahead of the server's keeps the server's HTML and shows the browser's times", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // The agent's clock 7 minutes ahead of the server's: every time the server wrote ("26 min ago", "their time 01:44")
+  // is stale in the browser. A text that differs without suppressHydrationWarning makes React throw the server's HTML
+  // away (error #418); one that differs with it is kept as the server wrote it while its label moves on.
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.clock.install({ time: Date.now() + 7 * 60_000 });
+  await openProfile(page, SEED_IDS.ada.userId, 280, "light");
+  const times = page.getByTestId("just-happened-event").locator("time");
+  await expect(times.first()).toHaveAttribute("aria-label", ZONE, { timeout: 30_000 }); // hydrated: the agent's zone
+  await expect(page.getByTestId("customer-local-time")).toBeVisible();
+  const disagreeing = async () =>
+    (
+      await times.evaluateAll((els) => els.map((el) => `${el.textContent ?? ""} | ${el.getAttribute("aria-label")}`))
+    ).filter((pair) => !pair.split(" | ")[1]?.startsWith(`${pair.split(" | ")[0]}, `));
+  await expect.poll(disagreeing).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
 test("search: a failed page while searching keeps what is loaded and says what the search covered", async ({
   page,
   request,

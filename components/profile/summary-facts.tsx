@@ -9,6 +9,7 @@ import { audienceMemberships, customerLocalTime, summaryFacts, summaryFlags } fr
 import { KEY_TRAITS } from "@/components/accounts/linked-accounts";
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useNow } from "@/components/ui/use-now";
 import { useViewSettings } from "./view-settings-context";
 
@@ -38,6 +39,7 @@ function accountsOf(links: readonly ProfileLink[] | null): Account[] {
 export function SummaryFacts({ summary }: { summary: ProfileSummary }) {
   const settings = useViewSettings();
   const now = useNow();
+  const hydrated = useHydrated();
   const facts = summaryFacts(summary, settings);
   const flags = summaryFlags(summary, settings.flagTraits);
   const audiences = audienceMemberships(summary, settings.flagTraits);
@@ -72,7 +74,12 @@ export function SummaryFacts({ summary }: { summary: ProfileSummary }) {
         <p className="text-fg-muted flex items-center gap-1 text-xs" data-testid="customer-local-time">
           <Clock aria-hidden className="size-3.5 shrink-0" />
           <span>
-            Their time: <span className="text-fg font-medium">{local.time}</span> ({local.zone})
+            {/* The minute may turn between the server's render and hydration: remounted once in the browser (useHydrated). */}
+            Their time:{" "}
+            <span key={hydrated ? "browser" : "server"} className="text-fg font-medium" suppressHydrationWarning>
+              {local.time}
+            </span>{" "}
+            ({local.zone})
           </span>
         </p>
       ) : null}

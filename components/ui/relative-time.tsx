@@ -1,11 +1,7 @@
 "use client";
-import { useSyncExternalStore } from "react";
 import { formatDateTimeWithZone, formatRelativeTime } from "@/lib/views/format";
+import { useHydrated } from "./use-hydrated";
 import { useNow } from "./use-now";
-
-const subscribeNever = () => () => {};
-const isBrowser = () => true;
-const isServer = () => false;
 
 const PLACEMENT = {
   /** Under the time, aligned to its right edge (summary facts, just happened, trait values). */
@@ -34,15 +30,18 @@ export function RelativeTime({
   tooltipTestId?: string;
 }) {
   const clock = useNow();
-  const inBrowser = useSyncExternalStore(subscribeNever, isBrowser, isServer);
-  // The date an old time shows follows the same zone as its absolute time: rendered in the server's zone during
-  // hydration, the browser's text would be taken for already there and never replaced (17 Oct shown, 18 Oct named).
+  const inBrowser = useHydrated();
+  // Hydration keeps the server's text (suppressHydrationWarning) while React believes the browser's is there, so a
+  // text that differs (the minute ticked since the server rendered; an old date's day in UTC against the agent's zone)
+  // would never be replaced: "26 min ago" shown, "27 min ago" named. Hydration renders in UTC like the server, and the
+  // <time> is remounted (key) once in the browser, so its text and its label are always written together.
   const zone = inBrowser ? undefined : "UTC";
   const absolute = formatDateTimeWithZone(iso, zone);
   const relative = formatRelativeTime(iso, now ?? clock, zone);
   return (
     <span className={`group relative inline-block ${className}`}>
       <time
+        key={inBrowser ? "browser" : "server"}
         dateTime={iso}
         aria-label={`${relative}, ${absolute}`}
         tabIndex={0}
