@@ -517,6 +517,25 @@ test("Refresh re-fetches every panel bypassing the server cache", async ({ page 
   for (const part of ["traits", "external_ids", "events", "metadata", "links"]) expect(parts, part).toContain(part);
 });
 
+test("the sidebar's traits and identities load their code after the first screen, their data from the page", async ({
+  page,
+}) => {
+  // Their code is not among the page's first scripts (issue 15), but their data came with the page: once the code is
+  // there they show at once, with no request of their own for Ada's traits or identities (the header's account names
+  // are the accounts' own traits).
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    const part = new URL(r.url()).pathname.match(/^\/api\/profiles\/users\/[^/]+\/(traits|external_ids)/)?.[1];
+    if (part) asked.push(part);
+  });
+  await page.setViewportSize({ width: 280, height: 800 });
+  await page.goto(`/embed?id=${encodeURIComponent(SEED_IDS.ada.email)}`);
+  await expect(panel(page, "Traits & audiences").getByText("Head of Analytics")).toBeVisible();
+  await page.getByRole("button", { name: "Identities", exact: true }).click();
+  await expect(panel(page, "Identities").getByText("6D92078A-8246-4BA4-AE5B-76104861E7DC")).toBeVisible();
+  expect(asked).toEqual([]);
+});
+
 test.describe("first paint", () => {
   // Without JavaScript only the server's HTML is on screen: the page must already hold the header, identities and
   // traits (prefetched on the server) rather than skeletons waiting for the browser's own requests.
@@ -528,15 +547,17 @@ test.describe("first paint", () => {
       await expect(page.getByText("Ada Lovelace").first()).toBeVisible();
       await expect(page.getByTestId("summary-facts").getByText("Acme Corp").first()).toBeVisible();
       if (path.startsWith("/embed")) {
-        // The sidebar folds the identities to one line (agent-first order, issue 11).
+        // The sidebar folds the identities to one line (agent-first order, issue 11). Identities and traits sit below
+        // its first screen: their code loads after it (issue 15), so the HTML holds their panels, not their rows.
         await expect(panel(page, "Identities").getByTestId("section-folded-line")).toHaveText(
           "matched by e-mail · 9 identifiers",
         );
+        await expect(panel(page, "Traits & audiences").getByRole("status", { name: "Loading traits" })).toBeAttached();
       } else {
         await expect(panel(page, "Identities").getByText("6D92078A-8246-4BA4-AE5B-76104861E7DC")).toBeVisible();
         await expect(panel(page, "Identities").getByText("matched by")).toHaveCount(1);
+        await expect(panel(page, "Traits & audiences").getByText("Head of Analytics")).toBeVisible();
       }
-      await expect(panel(page, "Traits & audiences").getByText("Head of Analytics")).toBeVisible();
     });
   }
 

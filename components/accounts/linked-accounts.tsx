@@ -3,7 +3,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Building2, User } from "lucide-react";
 import type { ProfileLink } from "@/lib/core/api-types";
 import { isCollection, type Collection } from "@/lib/core/identifiers";
-import { keyTraitsQuery, linksQuery } from "@/lib/queries/profiles";
+import { KEY_TRAITS, keyTraitsQuery, linksQuery } from "@/lib/queries/profiles";
 import { pickProfileIdentifier } from "@/lib/views/identity-groups";
 import { Panel } from "@/components/ui/panel";
 import { LoadMoreFromQuery, RefreshError } from "@/components/ui/load-more";
@@ -11,12 +11,6 @@ import { EmptyState, ErrorState } from "@/components/ui/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TraitValue } from "@/components/traits/trait-value";
 import type { RenderOpener } from "./openers";
-
-/** The traits worth a glance on a linked profile's card, fetched per card with `include`. */
-export const KEY_TRAITS: Record<Collection, string[]> = {
-  accounts: ["name", "plan", "industry", "mrr", "employees"],
-  users: ["name", "email", "plan", "title"],
-};
 
 export { buttonOpener, type OpenProfile, type RenderOpener } from "./openers";
 

@@ -4,7 +4,7 @@ import { CircleAlert, Sparkles } from "lucide-react";
 import type { Collection } from "@/lib/core/identifiers";
 import { importantEventsQuery } from "@/lib/queries/profiles";
 import { importantDetail, importantTone } from "@/lib/views/important-events";
-import { eventKey } from "@/lib/views/timeline-rows";
+import { eventKey } from "@/lib/views/event-key";
 import { Panel } from "@/components/ui/panel";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";

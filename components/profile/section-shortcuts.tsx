@@ -1,8 +1,10 @@
 "use client";
-import { X } from "lucide-react";
-import { useCallback, useEffect, useId, useMemo, useRef } from "react";
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { readShortcut, SHORTCUT_SECTIONS, type ShortcutSection } from "@/lib/views/section-shortcuts";
-import { Button } from "@/components/ui/button";
+
+/** The help dialog's code loads the first time it is asked for (see ShortcutsHelp). */
+const ShortcutsHelp = dynamic(() => import("./shortcuts-help").then((module) => module.ShortcutsHelp), { ssr: false });
 
 const OPEN_HELP = "profile-sidebar:shortcuts-help";
 /** How long "g" waits for its letter. */
@@ -58,10 +60,10 @@ export function SectionShortcuts({ ids, onReveal }: { ids: readonly string[]; on
   const key = ids.join(",");
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the ids (a new array each render)
   const sections = useMemo(() => SHORTCUT_SECTIONS.filter((s) => ids.includes(s.id)), [key]);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
+  // 0 until the agent first asks for help; each ask after that opens the (by then loaded) dialog again.
+  const [helpAsked, setHelpAsked] = useState(0);
   useEffect(() => {
-    const open = () => dialog.current?.showModal();
+    const open = () => setHelpAsked((n) => n + 1);
     window.addEventListener(OPEN_HELP, open);
     return () => window.removeEventListener(OPEN_HELP, open);
   }, []);
@@ -87,39 +89,7 @@ export function SectionShortcuts({ ids, onReveal }: { ids: readonly string[]; on
           ))}
         </ul>
       </nav>
-      <dialog
-        ref={dialog}
-        aria-labelledby={headingId}
-        className="bg-surface text-fg border-border m-auto max-w-xs rounded-lg border p-3 text-sm backdrop:bg-black/40"
-        data-testid="shortcuts-help"
-      >
-        <div className="mb-2 flex items-center justify-between gap-2">
-          <h2 id={headingId} className="font-semibold">
-            Keyboard shortcuts
-          </h2>
-          <Button variant="ghost" aria-label="Close" onClick={() => dialog.current?.close()} className="min-h-7 px-1">
-            <X aria-hidden className="size-4" />
-          </Button>
-        </div>
-        <p className="text-fg-muted mb-2 text-xs">Press g, then a letter. Not while typing in a field.</p>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-          {sections.map((s) => (
-            <div key={s.id} className="contents">
-              <dt>
-                <kbd className="border-border rounded border px-1 font-mono text-xs">g</kbd>{" "}
-                <kbd className="border-border rounded border px-1 font-mono text-xs">{s.key}</kbd>
-              </dt>
-              <dd>{s.label}</dd>
-            </div>
-          ))}
-          <div className="contents">
-            <dt>
-              <kbd className="border-border rounded border px-1 font-mono text-xs">?</kbd>
-            </dt>
-            <dd>This help</dd>
-          </div>
-        </dl>
-      </dialog>
+      {helpAsked ? <ShortcutsHelp sections={sections} openSignal={helpAsked} /> : null}
     </>
   );
 }

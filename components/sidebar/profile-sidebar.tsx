@@ -10,20 +10,17 @@ import { identitiesFoldedLine } from "@/lib/views/identity-groups";
 import type { SectionId } from "@/lib/views/section-layout";
 import { LinkedAccounts, MetadataCard } from "@/components/accounts/lazy-panels";
 import { buttonOpener } from "@/components/accounts/openers";
-import { IdentityCards } from "@/components/identities/identity-cards";
 import { JustHappened } from "@/components/profile/just-happened";
-import { NotFoundState } from "@/components/profile/not-found-state";
 import { ProfileHeader } from "@/components/profile/profile-header";
 import { SectionShortcuts } from "@/components/profile/section-shortcuts";
 import { ViewFailure } from "@/components/profile/view-failure";
 import { useViewSettings } from "@/components/profile/view-settings-context";
 import { Timeline } from "@/components/timeline/lazy-timeline";
-import { TraitsPanel } from "@/components/traits/traits-panel";
 import { Button } from "@/components/ui/button";
 import { PanelControlsContext, type PanelControls } from "@/components/ui/panel";
 import { CalmFailureContext, ProfileFoundContext } from "@/components/ui/query-states";
-import { IdentifierForm } from "./identifier-form";
 import { RevealTargetContext } from "@/components/governance/reveal-target";
+import { IdentityCards, SidebarNotFound, TraitsPanel } from "./lazy-sections";
 import { useSectionLayout } from "./use-section-layout";
 
 type Target = { collection: Collection; id: string; label: string };
@@ -120,23 +117,5 @@ function SidebarProfileView({ collection, id, label, onOpen }: Target & { onOpen
         </CalmFailureContext.Provider>
       </RevealTargetContext.Provider>
     </ProfileFoundContext.Provider>
-  );
-}
-
-/** No such profile: say so, and offer a lookup that opens the next profile inside the sidebar (with Back). */
-function SidebarNotFound({
-  collection,
-  label,
-  onOpen,
-}: {
-  collection: Collection;
-  label: string;
-  onOpen: (next: SidebarProfile) => void;
-}) {
-  return (
-    <NotFoundState collection={collection} id={label}>
-      {/* Filled with the identifier that missed, so a typo is fixed rather than retyped. */}
-      <IdentifierForm initial={label} onOpen={onOpen} />
-    </NotFoundState>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { SidebarProfile } from "@/lib/queries/lookup";
-import { IdentifierForm } from "./identifier-form";
+import { IdentifierForm } from "./lazy-sections";
 import { ProfileSidebar } from "./profile-sidebar";
 
 /**

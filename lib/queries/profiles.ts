@@ -146,6 +146,15 @@ export function traitsQuery(collection: Collection, id: string, params: TraitsPa
 }
 
 /**
+ * The traits worth a glance on a linked profile's card (fetched per card with `include`), and an account's name in the
+ * summary header. Here, not with the cards: the header needs them on the first screen, the cards load after it.
+ */
+export const KEY_TRAITS: Record<Collection, string[]> = {
+  accounts: ["name", "plan", "industry", "mrr", "employees"],
+  users: ["name", "email", "plan", "title"],
+};
+
+/**
  * A few traits by key, one small page with `include`: a linked account card's key traits, or the traits panel's pinned
  * keys (fetched on their own so a pinned key on a later page is still shown first).
  */

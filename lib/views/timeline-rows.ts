@@ -1,4 +1,5 @@
 import type { ProfileEvent } from "@/lib/core/api-types";
+import { eventKey } from "./event-key";
 import { dayKey } from "./format";
 
 /**
@@ -12,10 +13,6 @@ export type TimelineRow =
 
 /** A run shorter than this stays as separate rows: folding two rows into one saves nothing. */
 export const MIN_FOLDED_PAGE_VIEWS = 3;
-
-export function eventKey(event: ProfileEvent, index: number): string {
-  return event.message_id ?? `${event.timestamp}#${index}`;
-}
 
 function pushRun(rows: TimelineRow[], run: { event: ProfileEvent; key: string }[]): void {
   const first = run[0];
