@@ -23,45 +23,27 @@ export function formatRelativeTime(iso: string, now: Date, timeZone?: string): s
   return formatDate(iso, timeZone);
 }
 
+const DAY_MONTH_YEAR = { day: "numeric", month: "short", year: "numeric" } as const;
+
+/** A timestamp in British order with `options`; what is not a timestamp is shown as it came. */
+function formatIso(iso: string, options: Intl.DateTimeFormatOptions): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString("en-GB", options);
+}
+
 /** "23 Nov 2026, 14:05:09" — the absolute time behind every relative one. */
 export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
+  return formatIso(iso, { ...DAY_MONTH_YEAR, hour: "2-digit", minute: "2-digit", second: "2-digit" });
 }
 
 /** "23 Nov 2026, 14:05 GMT+1": the absolute time with the agent's time zone, behind a relative time. */
 export function formatDateTimeWithZone(iso: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-    ...(timeZone ? { timeZone } : {}),
-  });
+  return formatIso(iso, { ...DAY_MONTH_YEAR, hour: "2-digit", minute: "2-digit", timeZoneName: "short", timeZone });
 }
 
 /** "23 Nov 2026". */
 export function formatDate(iso: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    ...(timeZone ? { timeZone } : {}),
-  });
+  return formatIso(iso, { ...DAY_MONTH_YEAR, timeZone });
 }
 
 /** The local calendar day of a timestamp, `YYYY-MM-DD`: the timeline's grouping key. */
