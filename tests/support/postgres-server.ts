@@ -10,6 +10,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { aptInstall } from "../../scripts/apt-install";
 import { getFreePort } from "./free-port";
 
 const DEBIAN_ROOT = "/usr/lib/postgresql";
@@ -25,22 +26,8 @@ function findBinDir(): string | undefined {
 
 /** The server's bin folder, installing Debian's package first when it is missing. */
 export function ensurePostgresBinaries(): string {
-  const found = findBinDir();
-  if (found) return found;
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      "Postgres is not installed and these tests are not running as root: `apt-get install -y postgresql`",
-    );
-  }
-  // Checked again under the lock: a test file started at the same time may have installed it meanwhile.
-  const install =
-    "ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || " +
-    "(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql)";
-  execFileSync("flock", ["/tmp/apt.lock", "sh", "-c", install], { stdio: "inherit", timeout: 600_000 });
-  const installed = findBinDir();
-  if (!installed) throw new Error("apt-get install postgresql finished but no initdb was found");
   // The package may start the system cluster on 5432; the tests never use it.
-  return installed;
+  return aptInstall("postgresql", findBinDir);
 }
 
 /** Root runs the server as `postgres` (it refuses root); anyone else runs it as themselves. */

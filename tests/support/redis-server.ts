@@ -3,9 +3,10 @@
  * /tmp/apt.lock so parallel installs wait for each other), started on a free loopback port with no persistence, and
  * stopped by its PID. Never the system's Redis service.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createConnection } from "node:net";
+import { aptInstall } from "../../scripts/apt-install";
 import { getFreePort } from "./free-port";
 
 const CANDIDATES = ["/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server"];
@@ -16,30 +17,8 @@ function findRedisServer(): string | undefined {
 
 /** The redis-server binary, installing Debian's package first when it is missing. */
 export function ensureRedisServer(): string {
-  const found = findRedisServer();
-  if (found) return found;
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      "redis-server is not installed and these tests are not running as root: run `sudo apt-get install -y redis-server`",
-    );
-  }
-  execFileSync(
-    "flock",
-    [
-      "/tmp/apt.lock",
-      "sh",
-      "-c",
-      "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server",
-    ],
-    {
-      stdio: "inherit",
-      timeout: 600_000,
-    },
-  );
-  const installed = findRedisServer();
-  if (!installed) throw new Error("apt-get install redis-server finished but no redis-server binary was found");
   // The package starts the system service; these tests never use it (they run their own on a free port).
-  return installed;
+  return aptInstall("redis-server", findRedisServer);
 }
 
 /** One PING over a raw socket: true on +PONG. */
