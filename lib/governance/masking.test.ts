@@ -51,6 +51,26 @@ describe("maskJson", () => {
     });
   });
 
+  it("never modifies the answer it masks (the server cache's copy), and shares the parts with nothing to mask", () => {
+    const deepFreeze = (value: unknown): unknown => {
+      if (typeof value === "object" && value !== null) Object.values(Object.freeze(value)).forEach(deepFreeze);
+      return value;
+    };
+    const properties = { plan: "pro", items: [{ sku: "A" }] };
+    const events = [
+      { type: "track", properties },
+      { type: "identify", traits: { phone: "+15550100001" } },
+    ];
+    const body = deepFreeze({ data: events, cursor: { has_more: false } }) as { data: unknown[]; cursor: unknown };
+    const before = JSON.stringify(body);
+    const result = maskJson(body, policy) as typeof body;
+    expect(JSON.stringify(body)).toBe(before);
+    expect(result.data[1]).toEqual({ type: "identify", traits: { phone: masked("…0001") } });
+    expect(result.data[0]).toBe(events[0]);
+    expect(result.cursor).toBe(body.cursor);
+    expect(maskJson({ traits: { name: "Ada" } }, policy)).toEqual({ traits: { name: "Ada" } });
+  });
+
   it("masks nothing when both lists are empty", () => {
     const body = { traits: { phone: "+1" } };
     expect(maskJson(body, buildMaskPolicy([], []))).toBe(body);

@@ -38,21 +38,43 @@ function maskTraitValue(value: unknown, revealable: boolean): unknown {
   return maskValue(value, revealable);
 }
 
+/**
+ * Copy on write: an object with nothing to mask is returned as it came, and only the path down to a masked value is
+ * copied. Most of an answer (event properties, cursors, most traits) has nothing to mask, and copying all of it was
+ * a large part of a BFF miss's CPU and garbage. The input (the server cache's copy) is never modified.
+ */
 function maskObject(object: JsonObject, policy: MaskPolicy, depth: number): JsonObject {
-  const out: JsonObject = {};
+  let out: JsonObject | undefined;
+  const revealable = policy.revealable === true;
   // An external id (`{type, id}`: the ids list, an event's external_ids, a link's ids) of a masked type.
   const maskedId = typeof object.type === "string" && policy.idTypes.has(object.type) && typeof object.id === "string";
-  for (const [key, value] of Object.entries(object)) {
-    const revealable = policy.revealable === true;
-    if (maskedId && key === "id") out[key] = maskValue(value, revealable);
-    else if (policy.traits.has(key.toLowerCase())) out[key] = maskTraitValue(value, revealable);
-    else out[key] = maskJson(value, policy, depth + 1);
+  for (const key of Object.keys(object)) {
+    const value = object[key];
+    let next: unknown;
+    if (maskedId && key === "id") next = maskValue(value, revealable);
+    else if (policy.traits.has(key.toLowerCase())) next = maskTraitValue(value, revealable);
+    else next = maskJson(value, policy, depth + 1);
+    if (next === value) continue;
+    out ??= { ...object };
+    out[key] = next;
   }
-  return out;
+  return out ?? object;
+}
+
+function maskArray(array: readonly unknown[], policy: MaskPolicy, depth: number): readonly unknown[] {
+  let out: unknown[] | undefined;
+  for (let i = 0; i < array.length; i++) {
+    const next = maskJson(array[i], policy, depth + 1);
+    if (next === array[i]) continue;
+    out ??= array.slice();
+    out[i] = next;
+  }
+  return out ?? array;
 }
 
 /**
- * A copy of any BFF body with every masked value replaced (DESIGN §10). It walks the whole body rather than known
+ * Any BFF body with every masked value replaced (DESIGN §10): a copy where something was masked, the body itself where
+ * nothing was. It walks the whole body rather than known
  * shapes, so a trait key is masked wherever it appears: traits (plain and verbose), the summary, an event's
  * `properties`, `traits` and `context.traits`, nested objects. Deeper than MAX_DEPTH (no Profile API answer is) is cut
  * off as masked rather than sent unchecked.
@@ -60,7 +82,7 @@ function maskObject(object: JsonObject, policy: MaskPolicy, depth: number): Json
 export function maskJson(body: unknown, policy: MaskPolicy, depth = 0): unknown {
   if (policy.traits.size === 0 && policy.idTypes.size === 0) return body;
   if (depth > MAX_DEPTH) return maskValue(undefined);
-  if (Array.isArray(body)) return body.map((item) => maskJson(item, policy, depth + 1));
+  if (Array.isArray(body)) return maskArray(body, policy, depth);
   if (isObject(body)) return maskObject(body, policy, depth);
   return body;
 }
