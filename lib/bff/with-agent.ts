@@ -10,6 +10,7 @@ import { isCollection, type Collection, type ProfileIdentifier } from "@/lib/cor
 import { resolveProfileParam } from "./profile-param";
 import { runAsAgent } from "@/lib/profile-api/agent-scope";
 import { getApiSecurityHeaders } from "./api-headers";
+import { jsonAnswer } from "./json-body";
 import { isInternal, toAppError } from "./errors";
 import { logRequest, type RequestLogEntry } from "./log";
 import { parseQuery, type QuerySchema } from "./query-schemas";
@@ -88,7 +89,7 @@ export function jsonResponse(
   requestId: string,
   extra: Record<string, string> = {},
 ): Response {
-  return Response.json(body, {
+  return jsonAnswer(body, {
     status,
     // These routes skip proxy.ts (its matcher), so the security headers are set here.
     headers: { ...getApiSecurityHeaders(), "Cache-Control": NO_STORE, "X-Request-Id": requestId, ...extra },
