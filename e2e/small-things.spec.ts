@@ -127,5 +127,14 @@ test.describe("first paint", () => {
       await page.goto(view.url);
       await expect(page.getByTestId("just-happened-event").filter({ hasText: "Payment Failed" }).first()).toBeVisible();
     });
+
+    test(`${view.name}: a skip link moves focus to its section before the page's scripts run`, async ({ page }) => {
+      // An agent (or a test) quicker than hydration gets the browser's own fragment jump: the section must take focus.
+      await page.goto(view.url);
+      const skip = page.getByRole("navigation", { name: "Skip to section" }).getByRole("link", { name: "Timeline" });
+      await skip.focus();
+      await skip.press("Enter");
+      await expect(page.locator("#section-timeline")).toBeFocused();
+    });
   }
 });

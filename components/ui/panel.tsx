@@ -37,6 +37,8 @@ export function Panel({
       aria-labelledby={headingId}
       className="border-border bg-surface min-w-0 scroll-mt-2 rounded-lg border p-3"
       id={`section-${panelId}`}
+      // Focusable by script and by a skip link's fragment, before hydration too (Chromium focuses a focusable target).
+      tabIndex={-1}
       data-section={panelId}
     >
       <div className={`${controls?.collapsed ? "" : "mb-2"} flex flex-wrap items-center justify-between gap-2`}>
