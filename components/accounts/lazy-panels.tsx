@@ -1,7 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
-import { Panel } from "@/components/ui/panel";
-import { Skeleton } from "@/components/ui/skeleton";
+import { PanelSkeleton } from "@/components/ui/panel";
 
 /**
  * Linked accounts and metadata, loaded after the first screen: they sit below the timeline and their data is never
@@ -10,18 +9,10 @@ import { Skeleton } from "@/components/ui/skeleton";
  */
 export const LinkedAccounts = dynamic(() => import("./linked-accounts").then((module) => module.LinkedAccounts), {
   ssr: false,
-  loading: () => (
-    <Panel title="Linked profiles" id="linked">
-      <Skeleton label="Loading linked profiles" lines={3} />
-    </Panel>
-  ),
+  loading: () => <PanelSkeleton title="Linked profiles" id="linked" label="Loading linked profiles" lines={3} />,
 });
 
 export const MetadataCard = dynamic(() => import("./metadata-card").then((module) => module.MetadataCard), {
   ssr: false,
-  loading: () => (
-    <Panel title="Profile metadata" id="metadata">
-      <Skeleton label="Loading profile metadata" lines={4} />
-    </Panel>
-  ),
+  loading: () => <PanelSkeleton title="Profile metadata" id="metadata" label="Loading profile metadata" lines={4} />,
 });

@@ -1,7 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
-import { Panel } from "@/components/ui/panel";
-import { Skeleton } from "@/components/ui/skeleton";
+import { PanelSkeleton } from "@/components/ui/panel";
 
 /**
  * The sidebar's sections that sit below its first screen (280 × 800: the summary, just happened and the top of the
@@ -15,11 +14,7 @@ export const TraitsPanel = dynamic(
   () => import("@/components/traits/traits-panel").then((module) => module.TraitsPanel),
   {
     ssr: false,
-    loading: () => (
-      <Panel title="Traits & audiences" id="traits">
-        <Skeleton label="Loading traits" lines={6} />
-      </Panel>
-    ),
+    loading: () => <PanelSkeleton title="Traits & audiences" id="traits" label="Loading traits" lines={6} />,
   },
 );
 
@@ -27,11 +22,7 @@ export const IdentityCards = dynamic(
   () => import("@/components/identities/identity-cards").then((module) => module.IdentityCards),
   {
     ssr: false,
-    loading: () => (
-      <Panel title="Identities" id="identities">
-        <Skeleton label="Loading identities" lines={3} />
-      </Panel>
-    ),
+    loading: () => <PanelSkeleton title="Identities" id="identities" label="Loading identities" lines={3} />,
   },
 );
 

@@ -1,7 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
-import { Panel } from "@/components/ui/panel";
-import { Skeleton } from "@/components/ui/skeleton";
+import { PanelSkeleton } from "@/components/ui/panel";
 
 /**
  * The timeline, loaded after the first screen: it sits below the header, identities and traits, its events are never
@@ -11,9 +10,5 @@ import { Skeleton } from "@/components/ui/skeleton";
  */
 export const Timeline = dynamic(() => import("./timeline").then((module) => module.Timeline), {
   ssr: false,
-  loading: () => (
-    <Panel title="Timeline" id="timeline">
-      <Skeleton label="Loading events" lines={8} />
-    </Panel>
-  ),
+  loading: () => <PanelSkeleton title="Timeline" id="timeline" label="Loading events" lines={8} />,
 });

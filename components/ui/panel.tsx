@@ -1,6 +1,7 @@
 "use client";
 import { ChevronDown, ChevronRight, ChevronUp } from "lucide-react";
 import { createContext, useContext, type ReactNode } from "react";
+import { Skeleton } from "./skeleton";
 
 /** What a surrounding layout (the sidebar) lets a panel do: fold, move, and the one line it shows when folded. */
 export type PanelControls = {
@@ -91,5 +92,27 @@ export function Panel({
         children
       )}
     </section>
+  );
+}
+
+/**
+ * A panel whose code is still loading (a `next/dynamic` placeholder): its frame and fold controls, a skeleton inside.
+ * A folded section shows its one line, as the loaded panel would.
+ */
+export function PanelSkeleton({
+  title,
+  id,
+  label,
+  lines,
+}: {
+  title: string;
+  id: string;
+  label: string;
+  lines: number;
+}) {
+  return (
+    <Panel title={title} id={id}>
+      <Skeleton label={label} lines={lines} />
+    </Panel>
   );
 }
